@@ -1,0 +1,29 @@
+// The results format `modulon.results/1` (DESIGN.md §4.2).
+import type { Scenario } from './scenario.ts';
+
+export const RESULTS_SCHEMA = 'modulon.results/1';
+
+export interface Series {
+  unit: string;
+  /** Hours from the start of the scenario. */
+  t: number[];
+  v: number[];
+}
+
+export interface ResultEvent {
+  /** Hours from the start. */
+  t: number;
+  kind: 'dose';
+  label: string;
+  /** Drug id for dose events, so charts can colour markers by drug. */
+  drug?: string;
+}
+
+export interface Results {
+  schema: typeof RESULTS_SCHEMA;
+  engine: string;
+  scenario: Scenario;
+  series: Record<string, Series>;
+  events: ResultEvent[];
+  warnings: string[];
+}

@@ -1,0 +1,210 @@
+// The scenario format `modulon.scenario/1` (DESIGN.md §4.1): zod schema, forward migration, and
+// error messages that name the JSON path and what was expected.
+import { z } from 'zod';
+import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
+import { parseDose, parseDuration } from './units.ts';
+
+export const SCENARIO_SCHEMA = 'modulon.scenario/1';
+
+/** Longest scenario the engine accepts, hours (5 years). */
+export const MAX_DURATION_H = 5 * 365 * 24;
+/** Most samples one run may produce per series. */
+export const MAX_SAMPLES = 200_000;
+/** Most doses one run may schedule, over all interventions. */
+export const MAX_DOSES = 20_000;
+/** Absolute dose ceiling, mg: above this a number is a typo, not a dose (labelled maxima warn far below). */
+export const MAX_DOSE_MG = 100_000;
+
+export const CONDITIONS = ['healthy', 'alzheimers', 'parkinsons', 'depression', 'schizophrenia', 'ptsd', 'bipolar'] as const;
+export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export const CYP2D6 = ['poor', 'intermediate', 'normal', 'ultrarapid'] as const;
+
+function durationString(what: string, opts: { minH?: number; allowZero?: boolean } = {}) {
+  return z.string({ error: `expected ${what} as a string such as "24h"` }).superRefine((text, ctx) => {
+    const parsed = parseDuration(text);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${JSON.stringify(text)}` });
+      return;
+    }
+    const h = parsed.value;
+    if (h === 0 && !opts.allowZero) ctx.addIssue({ code: 'custom', message: `expected a ${what} greater than zero, got ${JSON.stringify(text)}` });
+    else if (opts.minH !== undefined && h > 0 && h < opts.minH) ctx.addIssue({ code: 'custom', message: `expected a ${what} of at least ${opts.minH * 60} min, got ${JSON.stringify(text)}` });
+    else if (h > MAX_DURATION_H) ctx.addIssue({ code: 'custom', message: `expected a ${what} of at most 5 years, got ${JSON.stringify(text)}` });
+  });
+}
+
+const doseString = z.string({ error: 'expected a dose as a string such as "10 mg"' }).superRefine((text, ctx) => {
+  const parsed = parseDose(text);
+  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${JSON.stringify(text)}` });
+  else if (parsed.value.mg <= 0) ctx.addIssue({ code: 'custom', message: `expected a dose greater than zero, got ${JSON.stringify(text)}` });
+});
+
+const drugIntervention = z.strictObject({
+  type: z.literal('drug'),
+  drug: z.string().refine((id) => getDrug(id) !== undefined, {
+    error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
+  }),
+  dose: doseString,
+  route: z.enum(['oral'], { error: 'expected route "oral" (the only route of engine 0.1)' }).default('oral'),
+  start: durationString('start time', { allowZero: true }).default('0d'),
+  every: durationString('dosing interval', { minH: 1 / 60 }).optional(),
+  stop: durationString('stop time', { allowZero: true }).optional(),
+  count: z.number().int().min(1).max(MAX_DOSES).optional(),
+});
+
+// Other intervention types of DESIGN.md §4.1 (dbs, tms, therapy) join this union with later engine
+// layers; until then they are refused by name rather than silently ignored.
+const intervention = z.discriminatedUnion('type', [drugIntervention]);
+const INTERVENTION_TYPES = ['drug'];
+
+const patientSchema = z.strictObject({
+  condition: z.enum(CONDITIONS),
+  severity: z.union([z.enum(SEVERITIES), z.number().min(0).max(1)]).optional(),
+  treatmentResistant: z.boolean().optional(),
+  age: z.number().int().min(18).max(110).default(40),
+  sex: z.enum(['female', 'male']).default('female'),
+  weightKg: z.number().min(30).max(250).default(70),
+  cyp2d6: z.enum(CYP2D6).default('normal'),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    schema: z.literal(SCENARIO_SCHEMA),
+    name: z.string().trim().min(1, 'expected a non-empty name').max(200),
+    description: z.string().max(10_000).optional(),
+    duration: durationString('duration', { minH: 1 }),
+    seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+    patient: patientSchema,
+    interventions: z.array(intervention).max(100).default([]),
+    sampling: durationString('sampling interval', { minH: 1 / 60 }).default('1h'),
+  })
+  .superRefine((s, ctx) => {
+    const duration = hoursOf(s.duration);
+    const step = hoursOf(s.sampling);
+    if (duration / step > MAX_SAMPLES) {
+      ctx.addIssue({ code: 'custom', path: ['sampling'], message: `expected at most ${MAX_SAMPLES} samples; ${s.sampling} over ${s.duration} gives ${Math.floor(duration / step)}` });
+    }
+    let doses = 0;
+    s.interventions.forEach((iv, i) => {
+      const at = (key: string) => ['interventions', i, key];
+      const start = hoursOf(iv.start);
+      if (start >= duration) ctx.addIssue({ code: 'custom', path: at('start'), message: `expected a start time before the end of the scenario (${s.duration}), got ${JSON.stringify(iv.start)}` });
+      if (iv.stop !== undefined && hoursOf(iv.stop) <= start) ctx.addIssue({ code: 'custom', path: at('stop'), message: `expected a stop time after start (${iv.start}), got ${JSON.stringify(iv.stop)}` });
+      if (iv.every === undefined && (iv.stop !== undefined || iv.count !== undefined)) {
+        ctx.addIssue({ code: 'custom', path: at('every'), message: `expected "every" (the dosing interval) when "${iv.stop !== undefined ? 'stop' : 'count'}" is given` });
+      }
+      const dose = parseDose(iv.dose);
+      if (dose.ok) {
+        const mg = dose.value.perKg ? dose.value.mg * s.patient.weightKg : dose.value.mg;
+        if (mg > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: at('dose'), message: `expected a dose of at most ${MAX_DOSE_MG / 1000} g, got ${JSON.stringify(iv.dose)} (${mg} mg)` });
+      }
+      doses += doseTimes(iv, duration).length;
+    });
+    if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses in one scenario, got ${doses}` });
+  });
+
+/** A scenario as written in a file (defaults may be missing). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A validated scenario with defaults filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+export type DrugIntervention = z.output<typeof drugIntervention>;
+export type Patient = z.output<typeof patientSchema>;
+
+export interface FieldError {
+  /** JSON path in dotted form with indices, e.g. `interventions[0].dose`. */
+  path: string;
+  message: string;
+}
+
+export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
+
+/** Hours of a duration string that already passed validation. */
+export function hoursOf(text: string): number {
+  const parsed = parseDuration(text);
+  return parsed.ok ? parsed.value : Number.NaN;
+}
+
+/** Dose times (hours) of one intervention within a scenario of `durationH` hours. */
+export function doseTimes(iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count'>, durationH: number): number[] {
+  const start = hoursOf(iv.start);
+  if (!(start < durationH)) return [];
+  if (iv.every === undefined) return [start];
+  const every = hoursOf(iv.every);
+  const stop = Math.min(durationH, iv.stop === undefined ? durationH : hoursOf(iv.stop));
+  const count = Math.min(iv.count ?? MAX_DOSES + 1, MAX_DOSES + 1);
+  const times: number[] = [];
+  // Multiply rather than accumulate so that dose k lands exactly on start + k·every.
+  for (let k = 0; k < count; k++) {
+    const t = start + k * every;
+    if (t >= stop) break;
+    times.push(t);
+  }
+  return times;
+}
+
+/** Brings an older scenario document forward to the current schema (pure; identity for /1). */
+export function migrateScenario(doc: unknown): { ok: true; doc: unknown } | { ok: false; errors: FieldError[] } {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+    return { ok: false, errors: [{ path: '$', message: 'expected a JSON object with "schema": "modulon.scenario/1"' }] };
+  }
+  const schema = (doc as { schema?: unknown }).schema;
+  if (schema === SCENARIO_SCHEMA) return { ok: true, doc };
+  return {
+    ok: false,
+    errors: [{ path: 'schema', message: `expected "${SCENARIO_SCHEMA}", got ${JSON.stringify(schema) ?? 'nothing'}` }],
+  };
+}
+
+/** Validates (after migration) a scenario document from a file, the API or the UI. */
+export function parseScenario(doc: unknown): ParseScenarioResult {
+  const migrated = migrateScenario(doc);
+  if (!migrated.ok) return migrated;
+  const parsed = scenarioSchema.safeParse(migrated.doc, { reportInput: true });
+  if (parsed.success) return { ok: true, scenario: parsed.data };
+  return { ok: false, errors: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i) })) };
+}
+
+/** `interventions[0].dose` from ['interventions', 0, 'dose']; `$` for the root. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '$' : out;
+}
+
+/** One clear sentence per issue; zod's defaults are rewritten where they would be cryptic. */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+    case 'invalid_type':
+      return issue.input === undefined ? `expected ${issue.expected}, but it is missing` : `expected ${issue.expected}, got ${describeValue(issue.input)}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
+    case 'invalid_union':
+      if (issue.note === 'No matching discriminator') {
+        const key = issue.discriminator ?? 'type';
+        const got = typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[key] : undefined;
+        const expected = INTERVENTION_TYPES.map((t) => JSON.stringify(t)).join(', ');
+        return `expected one of ${expected} (other intervention types arrive with later engine versions), ${got === undefined ? 'but it is missing' : `got ${describeValue(got)}`}`;
+      }
+      return issue.message;
+    case 'too_big':
+      return `expected at most ${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, got ${describeValue(issue.input)}`;
+    case 'too_small':
+      return `expected at least ${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}, got ${describeValue(issue.input)}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : String(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 57)}...` : v);
+  if (Array.isArray(v)) return 'an array';
+  if (v === null) return 'null';
+  if (typeof v === 'object') return 'an object';
+  return typeof v;
+}
