@@ -176,6 +176,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 
 /** One clear sentence per issue; zod's defaults are rewritten where they would be cryptic. */
 function describeIssue(issue: z.core.$ZodIssue): string {
+  // A message written in this file's schemas is kept; zod's defaults ("Invalid input: ...", "Too small: ...") are rewritten.
+  if (!/^(Invalid|Too (big|small)|Unrecognized)/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'unrecognized_keys':
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => JSON.stringify(k)).join(', ')}`;
@@ -184,7 +186,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
     case 'invalid_union':
-      if (issue.note === 'No matching discriminator') {
+      if (issue.discriminator !== undefined && issue.errors.length === 0) {
         const key = issue.discriminator ?? 'type';
         const got = typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[key] : undefined;
         const expected = INTERVENTION_TYPES.map((t) => JSON.stringify(t)).join(', ');

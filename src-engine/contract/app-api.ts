@@ -1,0 +1,117 @@
+// The AppApi contract between the user interface and the backend (DESIGN.md §5): method names
+// (`domain:verb`), zod schemas of their inputs, output types and the Result envelope.
+// It lives in the engine's room because that is the one room every other room may import; it is
+// pure TypeScript and zod, with no Node, DOM or Electron. The backend implements it once
+// (src-main/api), the Electron preload and the web host's client carry it.
+import { z } from 'zod';
+import type { FieldError, ScenarioInput } from '../scenario.ts';
+import type { Results } from '../results.ts';
+
+export type ErrorCode = 'invalid' | 'not_found' | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** For `invalid`: every field at fault, with its JSON path. */
+  fields?: FieldError[];
+}
+
+/** Expected failures travel as data: Electron keeps only `message` of a thrown error. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export interface ScenarioSummary {
+  id: string;
+  name: string;
+  condition: string;
+  updatedAt: string;
+}
+
+export interface ScenarioRecord {
+  id: string;
+  name: string;
+  /** The scenario document as the user wrote it (`modulon.scenario/1`). */
+  doc: ScenarioInput;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RunSummary {
+  id: string;
+  scenarioId: string;
+  engine: string;
+  seed: number;
+  createdAt: string;
+}
+
+export interface RunRecord extends RunSummary {
+  results: Results;
+}
+
+export interface CsvExport {
+  filename: string;
+  csv: string;
+}
+
+export interface DrugSummary {
+  id: string;
+  name: { en: string; zh: string };
+  class: string;
+  description: { en: string; zh: string };
+  routes: string[];
+  labelledMaxDailyDose: { value: number; unit: string; source: string };
+}
+
+export interface AppInfo {
+  engine: string;
+  dataDir: string;
+  transport: 'ipc' | 'http';
+}
+
+const id = z.string().regex(/^[0-9a-f-]{8,64}$/, 'expected an id');
+
+/** Input schemas, one per method. Adding a method here is the whole registration. */
+export const inputs = {
+  'app:info': z.strictObject({}),
+  'drugs:list': z.strictObject({}),
+  'scenarios:list': z.strictObject({}),
+  'scenarios:get': z.strictObject({ id }),
+  'scenarios:save': z.strictObject({ id: id.optional(), doc: z.unknown() }),
+  'scenarios:delete': z.strictObject({ id }),
+  'engine:simulate': z.strictObject({ doc: z.unknown() }),
+  'runs:create': z.strictObject({ scenarioId: id }),
+  'runs:list': z.strictObject({ scenarioId: id }),
+  'runs:get': z.strictObject({ id }),
+  'runs:exportCsv': z.strictObject({ id }),
+} as const;
+
+export type Method = keyof typeof inputs;
+export const METHODS = Object.keys(inputs) as Method[];
+
+export interface Outputs {
+  'app:info': AppInfo;
+  'drugs:list': DrugSummary[];
+  'scenarios:list': ScenarioSummary[];
+  'scenarios:get': ScenarioRecord;
+  'scenarios:save': ScenarioRecord;
+  'scenarios:delete': { deleted: true };
+  'engine:simulate': Results;
+  'runs:create': RunRecord;
+  'runs:list': RunSummary[];
+  'runs:get': RunRecord;
+  'runs:exportCsv': CsvExport;
+}
+
+export type Input<M extends Method> = z.input<(typeof inputs)[M]>;
+
+/** The API as the renderer sees it: one async function per method. */
+export type AppApi = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(inputs, name);
+}
+
+/** The notice every result screen and report carries. */
+export const NOTICE = {
+  en: 'Educational simulation, not for clinical decisions.',
+  zh: '教学模拟，不可用于临床决策。',
+} as const;

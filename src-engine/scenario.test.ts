@@ -1,0 +1,105 @@
+// Bad scenarios are refused with a message naming the JSON path; good ones get their defaults.
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from './scenario.ts';
+import { parseDose, parseDuration } from './units.ts';
+
+const good = () => ({
+  schema: 'modulon.scenario/1',
+  name: 'Donepezil 10 mg',
+  duration: '12w',
+  patient: { condition: 'alzheimers', severity: 'mild', age: 74, sex: 'male', weightKg: 72, cyp2d6: 'normal' },
+  interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', route: 'oral', every: '24h', start: '0d', stop: '12w' }],
+  sampling: '1h',
+});
+
+type Doc = ReturnType<typeof good> & Record<string, unknown>;
+
+/** [description, mutation, expected path, fragment of the message]. */
+const BAD: Array<[string, (d: Doc) => void, string, RegExp]> = [
+  ['unknown top-level key', (d) => { d.colour = 'blue'; }, '$', /unknown key "colour"/],
+  ['unknown patient key', (d) => { (d.patient as Record<string, unknown>).height = 180; }, 'patient', /unknown key "height"/],
+  ['unknown intervention key', (d) => { (d.interventions[0] as Record<string, unknown>).food = true; }, 'interventions[0]', /unknown key "food"/],
+  ['unknown drug', (d) => { d.interventions[0]!.drug = 'aspirin'; }, 'interventions[0].drug', /unknown drug "aspirin"; expected one of .*donepezil/],
+  ['a mass unit that is not a dose', (d) => { d.interventions[0]!.dose = '5 kg'; }, 'interventions[0].dose', /expected a dose .* got "5 kg"/],
+  ['dose without unit', (d) => { d.interventions[0]!.dose = '10'; }, 'interventions[0].dose', /expected a dose/],
+  ['dose as a number', (d) => { (d.interventions[0] as Record<string, unknown>).dose = 10; }, 'interventions[0].dose', /expected a dose as a string/],
+  ['negative dose', (d) => { d.interventions[0]!.dose = '-5 mg'; }, 'interventions[0].dose', /expected a dose/],
+  ['zero dose', (d) => { d.interventions[0]!.dose = '0 mg'; }, 'interventions[0].dose', /greater than zero/],
+  ['volume as a dose', (d) => { d.interventions[0]!.dose = '5 mL'; }, 'interventions[0].dose', /expected a dose/],
+  ['huge dose', (d) => { d.interventions[0]!.dose = '999999999 g'; }, 'interventions[0].dose', /at most 100 g/],
+  ['exponent notation', (d) => { d.interventions[0]!.dose = '1e308 mg'; }, 'interventions[0].dose', /expected a dose/],
+  ['negative duration', (d) => { d.duration = '-2w'; }, 'duration', /expected a duration/],
+  ['zero duration', (d) => { d.duration = '0h'; }, 'duration', /greater than zero/],
+  ['duration without unit', (d) => { d.duration = '12'; }, 'duration', /expected a duration/],
+  ['duration in years', (d) => { d.duration = '3y'; }, 'duration', /expected a duration/],
+  ['huge duration', (d) => { d.duration = '99999w'; }, 'duration', /at most 5 years/],
+  ['NaN weight', (d) => { d.patient.weightKg = Number.NaN; }, 'patient.weightKg', /expected number, got NaN/],
+  ['infinite weight', (d) => { d.patient.weightKg = Number.POSITIVE_INFINITY; }, 'patient.weightKg', /expected number/],
+  ['huge weight', (d) => { d.patient.weightKg = 1e300; }, 'patient.weightKg', /at most 250/],
+  ['age as a string', (d) => { (d.patient as Record<string, unknown>).age = 'old'; }, 'patient.age', /expected number, got "old"/],
+  ['fractional age', (d) => { d.patient.age = 40.5; }, 'patient.age', /expected int/],
+  ['unknown condition', (d) => { d.patient.condition = 'flu'; }, 'patient.condition', /expected one of "healthy".*got "flu"/],
+  ['severity out of range', (d) => { (d.patient as Record<string, unknown>).severity = 1.5; }, 'patient.severity', /./],
+  ['unknown CYP2D6 phenotype', (d) => { d.patient.cyp2d6 = 'fast'; }, 'patient.cyp2d6', /expected one of "poor"/],
+  ['name missing', (d) => { delete (d as Record<string, unknown>).name; }, 'name', /missing/],
+  ['empty name', (d) => { d.name = '   '; }, 'name', /non-empty name/],
+  ['name as a number', (d) => { (d as Record<string, unknown>).name = 42; }, 'name', /expected string, got 42/],
+  ['patient missing', (d) => { delete (d as Record<string, unknown>).patient; }, 'patient', /missing/],
+  ['interventions not an array', (d) => { (d as Record<string, unknown>).interventions = 'donepezil'; }, 'interventions', /expected array/],
+  ['intervention type not yet simulated', (d) => { (d.interventions[0] as Record<string, unknown>).type = 'dbs'; }, 'interventions[0].type', /expected one of "drug".*got "dbs"/],
+  ['intervention without type', (d) => { delete (d.interventions[0] as Record<string, unknown>).type; }, 'interventions[0].type', /missing/],
+  ['unsupported route', (d) => { d.interventions[0]!.route = 'iv'; }, 'interventions[0].route', /expected route "oral"/],
+  ['stop before start', (d) => { d.interventions[0]!.start = '2w'; d.interventions[0]!.stop = '1w'; }, 'interventions[0].stop', /after start/],
+  ['start after the end', (d) => { d.interventions[0]!.start = '13w'; }, 'interventions[0].start', /before the end/],
+  ['stop without every', (d) => { delete (d.interventions[0] as Record<string, unknown>).every; }, 'interventions[0].every', /expected "every"/],
+  ['zero interval', (d) => { d.interventions[0]!.every = '0h'; }, 'interventions[0].every', /greater than zero/],
+  ['too many samples', (d) => { d.duration = '260w'; d.sampling = '1min'; }, 'sampling', /at most 200000 samples/],
+  ['too many doses', (d) => { d.duration = '260w'; d.interventions[0]!.every = '1min'; d.interventions[0]!.stop = '260w'; d.sampling = '1d'; }, 'interventions', /at most 20000 doses/],
+  ['wrong schema version', (d) => { d.schema = 'modulon.scenario/9'; }, 'schema', /expected "modulon.scenario\/1"/],
+  ['seed negative', (d) => { (d as Record<string, unknown>).seed = -1; }, 'seed', /at least 0/],
+];
+
+describe('scenario validation', () => {
+  it('accepts a complete scenario and fills defaults in a minimal one', () => {
+    expect(parseScenario(good()).ok).toBe(true);
+    const minimal = parseScenario({ schema: 'modulon.scenario/1', name: 'x', duration: '1d', patient: { condition: 'healthy' } });
+    expect(minimal.ok && minimal.scenario).toMatchObject({ seed: 1, sampling: '1h', interventions: [], patient: { weightKg: 70, cyp2d6: 'normal' } });
+  });
+
+  it.each(BAD)('refuses %s with its path', (_name, mutate, path, message) => {
+    const doc = structuredClone(good()) as Doc;
+    mutate(doc);
+    const parsed = parseScenario(doc);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const hit = parsed.errors.find((e) => e.path === path);
+    expect(hit, `errors were ${JSON.stringify(parsed.errors)}`).toBeDefined();
+    expect(hit!.message).toMatch(message);
+  });
+
+  it('refuses documents that are not objects', () => {
+    for (const doc of [null, 42, 'scenario', [], undefined]) {
+      const parsed = parseScenario(doc);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.errors[0]!.path).toBe('$');
+    }
+  });
+});
+
+describe('unit strings', () => {
+  it('parses durations into hours', () => {
+    expect(parseDuration('40min')).toEqual({ ok: true, value: 40 / 60 });
+    expect(parseDuration('1.5 h')).toEqual({ ok: true, value: 1.5 });
+    expect(parseDuration('3d')).toEqual({ ok: true, value: 72 });
+    expect(parseDuration('12w')).toEqual({ ok: true, value: 2016 });
+    for (const bad of ['', 'h', '5', '5 hours', '-1h', '1e3h', 'NaNh', '0x10h', '5 d 3h']) expect(parseDuration(bad).ok).toBe(false);
+  });
+
+  it('parses doses into mg and mg/kg', () => {
+    expect(parseDose('50 mg')).toEqual({ ok: true, value: { mg: 50, perKg: false } });
+    expect(parseDose('0.5 mg/kg')).toEqual({ ok: true, value: { mg: 0.5, perKg: true } });
+    expect(parseDose('200 µg')).toEqual({ ok: true, value: { mg: 0.2, perKg: false } });
+    expect(parseDose('1.2g')).toEqual({ ok: true, value: { mg: 1200, perKg: false } });
+    for (const bad of ['5 kg', '5', 'mg', '5 mg/L', '5 mmol', '-5 mg', '5 mL', 'Infinity mg']) expect(parseDose(bad).ok).toBe(false);
+  });
+});

@@ -1,0 +1,106 @@
+// The one implementation of the AppApi contract: input validation, the store, the engine, and
+// Result envelopes. Both transports (Electron IPC and the web host) call `dispatch`.
+import {
+  inputs,
+  isMethod,
+  type AppApi,
+  type AppInfo,
+  type Input,
+  type Method,
+  type Outputs,
+  type Result,
+} from '../../src-engine/contract/app-api.ts';
+import { ENGINE_VERSION, formatPath, listDrugs, parseScenario, run, type ScenarioInput } from '../../src-engine/index.ts';
+import { csvFilename, resultsToCsv } from '../csv.ts';
+import type { Store } from '../store/store.ts';
+
+export interface BackendOptions {
+  store: Store;
+  dataDir: string;
+  transport: AppInfo['transport'];
+  /** Where internal errors are logged with their stack (default: console.error). */
+  log?: (message: string, error: unknown) => void;
+}
+
+type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> };
+
+const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+const notFound = (what: string, id: string): Result<never> => ({ ok: false, error: { code: 'not_found', message: `${what} ${id} does not exist` } });
+const found = <T>(value: T | undefined, what: string, id: string): Result<T> => (value === undefined ? notFound(what, id) : ok(value));
+
+export interface Backend {
+  api: AppApi;
+  /** Calls a method by name with untrusted input, as the transports receive it. */
+  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+}
+
+export function createBackend(options: BackendOptions): Backend {
+  const { store } = options;
+  const log = options.log ?? ((message, error) => console.error(message, error));
+
+  const validScenario = (doc: unknown): Result<ScenarioInput> => {
+    const parsed = parseScenario(doc);
+    if (parsed.ok) return ok(doc as ScenarioInput);
+    const first = parsed.errors[0]!;
+    return { ok: false, error: { code: 'invalid', message: `scenario ${first.path}: ${first.message}`, fields: parsed.errors } };
+  };
+
+  const handlers: Handlers = {
+    'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
+    'drugs:list': () =>
+      ok(listDrugs().map((d) => ({
+        id: d.id,
+        name: d.name,
+        class: d.class,
+        description: d.description,
+        routes: [...d.routes],
+        labelledMaxDailyDose: d.labelledMaxDailyDose,
+      }))),
+    'scenarios:list': () => ok(store.listScenarios()),
+    'scenarios:get': ({ id }) => found(store.getScenario(id), 'scenario', id),
+    'scenarios:save': ({ id, doc }) => {
+      // Validation first: a refused save leaves what is stored untouched.
+      const valid = validScenario(doc);
+      return valid.ok ? ok(store.saveScenario(id, valid.value)) : valid;
+    },
+    'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
+    'engine:simulate': ({ doc }) => {
+      const parsed = parseScenario(doc);
+      return parsed.ok ? ok(run(parsed.scenario)) : (validScenario(doc) as Result<never>);
+    },
+    'runs:create': ({ scenarioId }) => {
+      const record = store.getScenario(scenarioId);
+      if (!record) return notFound('scenario', scenarioId);
+      const parsed = parseScenario(record.doc);
+      if (!parsed.ok) return validScenario(record.doc) as Result<never>;
+      return ok(store.createRun(scenarioId, run(parsed.scenario)));
+    },
+    'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
+    'runs:get': ({ id }) => found(store.getRun(id), 'run', id),
+    'runs:exportCsv': ({ id }) => {
+      const record = store.getRun(id);
+      if (!record) return notFound('run', id);
+      return ok({ filename: csvFilename(record.results.scenario.name, record.createdAt), csv: resultsToCsv(record.results) });
+    },
+  };
+
+  async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+    if (!isMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown method ${JSON.stringify(method)}` } };
+    const parsed = inputs[method].safeParse(input ?? {});
+    if (!parsed.success) {
+      const fields = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+      return { ok: false, error: { code: 'invalid', message: `${method}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
+    }
+    try {
+      return (handlers[method] as (input: unknown) => Result<unknown>)(parsed.data);
+    } catch (e) {
+      log(`internal error in ${method}`, e);
+      return { ok: false, error: { code: 'internal', message: `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+  }
+
+  const api = Object.fromEntries(
+    (Object.keys(inputs) as Method[]).map((m) => [m, (input: unknown) => dispatch(m, input)]),
+  ) as unknown as AppApi;
+  return { api, dispatch };
+}

@@ -1,0 +1,21 @@
+// The store's numbered migrations, in order. `user_version` holds the number of the last one applied.
+import type Database from 'better-sqlite3';
+import { initial } from './0001-initial.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database.Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];
+
+/** The schema version this build of the app writes. */
+export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
+
+/** Versions must run 1, 2, 3, ... without gaps, or a database could skip a step. */
+export function checkMonotonic(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`BUG: migration ${m.name} has version ${m.version}, expected ${i + 1}`);
+  });
+}

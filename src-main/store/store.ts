@@ -1,0 +1,175 @@
+// The local SQLite store: opening with the safety pragmas, migrations, and scenario/run records.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { RunRecord, RunSummary, ScenarioRecord, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
+import type { Results, ScenarioInput } from '../../src-engine/index.ts';
+import { checkMonotonic, MIGRATIONS, type Migration } from './migrations/index.ts';
+
+export const DB_FILE = 'modulon.sqlite3';
+
+export type StoreErrorCode = 'from_future' | 'corrupt';
+
+/** An expected failure to open the store, shown to the user as is. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  constructor(code: StoreErrorCode, message: string) {
+    super(message);
+    this.name = 'StoreError';
+    this.code = code;
+  }
+}
+
+interface ScenarioRow {
+  id: string;
+  name: string;
+  doc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface RunRow {
+  id: string;
+  scenario_id: string;
+  engine: string;
+  seed: number;
+  results: string;
+  created_at: string;
+}
+
+export interface OpenOptions {
+  /** Migrations to apply; tests pass their own lists. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) the database in `dataDir`. Refuses a database written by a newer
+ * app, checks integrity, takes an online backup before migrating an existing database.
+ */
+export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
+  const migrations = options.migrations ?? MIGRATIONS;
+  checkMonotonic(migrations);
+  const latest = migrations.length === 0 ? 0 : (migrations[migrations.length - 1] as Migration).version;
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, DB_FILE);
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new StoreError('corrupt', `the database ${path} failed its integrity check (${String(check)}); it was left untouched`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new StoreError(
+        'from_future',
+        `the database ${path} was written by a newer Modulon (schema version ${version}; this app knows up to ${latest}); it was left untouched, update Modulon to open it`,
+      );
+    }
+    if (version < latest) {
+      // Never a raw file copy of an open database: SQLite's online backup API.
+      if (version > 0) await db.backup(join(dataDir, `${DB_FILE}.before-v${latest}-${Date.now()}.bak`));
+      db.transaction(() => {
+        for (const m of migrations) if (m.version > version) m.up(db);
+        db.pragma(`user_version = ${latest}`);
+      }).immediate();
+    }
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return new Store(db, path);
+}
+
+export class Store {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database, path: string) {
+    this.db = db;
+    this.path = path;
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  listScenarios(): ScenarioSummary[] {
+    const rows = this.db
+      .prepare(`SELECT id, name, json_extract(doc, '$.patient.condition') AS condition, updated_at FROM scenarios ORDER BY updated_at DESC, name`)
+      .all() as Array<{ id: string; name: string; condition: string | null; updated_at: string }>;
+    return rows.map((r) => ({ id: r.id, name: r.name, condition: r.condition ?? '', updatedAt: r.updated_at }));
+  }
+
+  getScenario(id: string): ScenarioRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    return row && toScenario(row);
+  }
+
+  /** Inserts (no id, or an id not yet stored) or replaces a scenario; one transaction. */
+  saveScenario(id: string | undefined, doc: ScenarioInput): ScenarioRecord {
+    const now = new Date().toISOString();
+    const key = id ?? randomUUID();
+    const json = JSON.stringify(doc);
+    this.db
+      .prepare(
+        `INSERT INTO scenarios (id, name, doc, created_at, updated_at) VALUES (@id, @name, @doc, @now, @now)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc, updated_at = excluded.updated_at`,
+      )
+      .run({ id: key, name: doc.name, doc: json, now });
+    return this.getScenario(key) as ScenarioRecord;
+  }
+
+  deleteScenario(id: string): boolean {
+    return this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
+  }
+
+  createRun(scenarioId: string, results: Results): RunRecord {
+    const run: RunRecord = {
+      id: randomUUID(),
+      scenarioId,
+      engine: results.engine,
+      seed: results.scenario.seed,
+      createdAt: new Date().toISOString(),
+      results,
+    };
+    this.db
+      .prepare(
+        `INSERT INTO runs (id, scenario_id, engine, seed, scenario_doc, results, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(run.id, scenarioId, run.engine, run.seed, JSON.stringify(results.scenario), JSON.stringify(results), run.createdAt);
+    return run;
+  }
+
+  listRuns(scenarioId: string): RunSummary[] {
+    const rows = this.db
+      .prepare('SELECT id, scenario_id, engine, seed, created_at FROM runs WHERE scenario_id = ? ORDER BY created_at DESC')
+      .all(scenarioId) as Omit<RunRow, 'results'>[];
+    return rows.map(toRunSummary);
+  }
+
+  getRun(id: string): RunRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    return row && { ...toRunSummary(row), results: JSON.parse(row.results) as Results };
+  }
+
+  integrityCheck(): string {
+    return String(this.db.pragma('integrity_check', { simple: true }));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function toScenario(row: ScenarioRow): ScenarioRecord {
+  return { id: row.id, name: row.name, doc: JSON.parse(row.doc) as ScenarioInput, createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
+function toRunSummary(row: Omit<RunRow, 'results'>): RunSummary {
+  return { id: row.id, scenarioId: row.scenario_id, engine: row.engine, seed: row.seed, createdAt: row.created_at };
+}
+

@@ -1,0 +1,146 @@
+// Web mode: serves the built renderer and the AppApi over HTTP on 127.0.0.1 only, behind a per-run
+// secret token, with Host and Origin checks against DNS rebinding and cross-site requests.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Backend } from '../api/app-api.ts';
+
+export const API_PREFIX = '/api/';
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+/** Same policy as the Electron window: nothing but this origin, no inline script. */
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface WebHostOptions {
+  backend: Backend;
+  /** The built renderer (out/renderer). */
+  staticDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a fresh random one otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  port: number;
+  token: string;
+  /** The address to open, with the token in the fragment (never sent to a server or a log). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBytes = Buffer.from(`Bearer ${token}`);
+  let port = 0;
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('web host: internal error', e);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!allowedHosts.includes(req.headers.host ?? '')) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden: foreign Host header');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
+      return send(res, 403, 'text/plain; charset=utf-8', 'forbidden: foreign Origin');
+    }
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (url.pathname.startsWith(API_PREFIX)) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'API calls are POST');
+      const auth = Buffer.from(req.headers.authorization ?? '');
+      if (auth.length !== tokenBytes.length || !timingSafeEqual(auth, tokenBytes)) {
+        return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized: missing or wrong token');
+      }
+      const body = await readBody(req);
+      if (body === undefined) return send(res, 413, 'text/plain; charset=utf-8', 'request too large');
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body);
+      } catch {
+        return sendJson(res, { ok: false, error: { code: 'invalid', message: 'request body is not valid JSON' } });
+      }
+      const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+      return sendJson(res, await options.backend.dispatch(method, input));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
+    return serveStatic(res, options.staticDir, url.pathname);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function serveStatic(res: ServerResponse, root: string, pathname: string): Promise<void> {
+  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const file = normalize(join(root, rel));
+  if (!file.startsWith(normalize(root) + sep)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+  const info = await stat(file).catch(() => undefined);
+  if (!info?.isFile()) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
+  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+  res.setHeader('Cache-Control', extname(file) === '.html' ? 'no-store' : 'max-age=3600');
+  send(res, 200, type, await readFile(file));
+}
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(undefined);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  });
+  res.end(body);
+}
+
+function sendJson(res: ServerResponse, value: unknown): void {
+  res.setHeader('Cache-Control', 'no-store');
+  send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}

@@ -1,0 +1,74 @@
+// The editor's form values and their mapping to and from a scenario document (pure, tested).
+import { SCENARIO_SCHEMA, type ScenarioInput } from '../../src-engine/index.ts';
+
+export interface DoseRow {
+  drug: string;
+  dose: string;
+  every: string;
+  start: string;
+  /** Empty for "until the end". */
+  stop: string;
+}
+
+export interface Draft {
+  name: string;
+  condition: string;
+  weightKg: number;
+  age: number;
+  duration: string;
+  rows: DoseRow[];
+}
+
+export function newDraft(): Draft {
+  return {
+    name: 'Donepezil in mild Alzheimer’s disease',
+    condition: 'alzheimers',
+    weightKg: 70,
+    age: 72,
+    duration: '12w',
+    rows: [{ drug: 'donepezil', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
+  };
+}
+
+export function newRow(previous?: DoseRow): DoseRow {
+  // A second row usually continues the first one (titration): start where it stopped.
+  return { drug: 'donepezil', dose: '10 mg', every: '24h', start: previous?.stop || '4w', stop: '' };
+}
+
+export function toDoc(draft: Draft): ScenarioInput {
+  return {
+    schema: SCENARIO_SCHEMA,
+    name: draft.name,
+    duration: draft.duration.trim(),
+    seed: 1,
+    patient: { condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
+    interventions: draft.rows.map((r) => ({
+      type: 'drug' as const,
+      drug: r.drug,
+      dose: r.dose.trim(),
+      route: 'oral' as const,
+      start: r.start.trim() || '0d',
+      ...(r.every.trim() ? { every: r.every.trim() } : {}),
+      ...(r.stop.trim() ? { stop: r.stop.trim() } : {}),
+    })),
+    sampling: '1h',
+  };
+}
+
+export function fromDoc(doc: ScenarioInput): Draft {
+  const base = newDraft();
+  return {
+    name: doc.name,
+    condition: doc.patient.condition,
+    weightKg: doc.patient.weightKg ?? base.weightKg,
+    age: doc.patient.age ?? base.age,
+    duration: doc.duration,
+    rows: (doc.interventions ?? []).map((iv) => ({
+      drug: iv.drug,
+      dose: iv.dose,
+      every: iv.every ?? '',
+      start: iv.start ?? '0d',
+      stop: iv.stop ?? '',
+    })),
+  };
+}

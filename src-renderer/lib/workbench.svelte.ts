@@ -1,0 +1,143 @@
+// The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
+import type { AppApi, DrugSummary, Result, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
+import { parseScenario, type FieldError, type Results } from '../../src-engine/index.ts';
+import { fromDoc, newDraft, newRow, toDoc, type Draft } from './draft.ts';
+
+/** Info messages are string keys (translated on display); errors come from the backend as text. */
+export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
+
+export class Workbench {
+  scenarios = $state.raw<ScenarioSummary[]>([]);
+  drugs = $state.raw<DrugSummary[]>([]);
+  /** Stored id of the scenario being edited; undefined until first saved. */
+  id = $state<string | undefined>();
+  draft = $state<Draft>(newDraft());
+  /** JSON of the document last saved or opened: the draft is dirty when it differs. */
+  savedJson = $state<string | undefined>();
+  results = $state.raw<Results | undefined>();
+  /** JSON of the document the shown results were computed from. */
+  resultsJson = $state<string | undefined>();
+  /** Stored run behind the shown results, if any. */
+  runId = $state<string | undefined>();
+  message = $state<Message | undefined>();
+  busy = $state(false);
+
+  doc = $derived(toDoc(this.draft));
+  docJson = $derived(JSON.stringify(this.doc));
+  dirty = $derived(this.savedJson !== this.docJson);
+  /** Live validation with the engine's own parser: errors appear as the user types. */
+  errors = $derived.by<FieldError[]>(() => {
+    const parsed = parseScenario(this.doc);
+    return parsed.ok ? [] : parsed.errors;
+  });
+  canExport = $derived(this.runId !== undefined && !this.dirty && this.resultsJson === this.docJson);
+
+  private readonly api: AppApi;
+
+  constructor(api: AppApi) {
+    this.api = api;
+  }
+
+  errorAt(path: string): string | undefined {
+    return this.errors.find((e) => e.path === path)?.message;
+  }
+
+  async load(): Promise<void> {
+    const [drugs, scenarios] = await Promise.all([this.api['drugs:list']({}), this.api['scenarios:list']({})]);
+    if (this.settle(drugs)) this.drugs = drugs.value;
+    if (this.settle(scenarios)) this.scenarios = scenarios.value;
+  }
+
+  newScenario(): void {
+    this.id = undefined;
+    this.draft = newDraft();
+    this.savedJson = undefined;
+    this.clearResults();
+    this.message = undefined;
+  }
+
+  addRow(): void {
+    this.draft.rows.push(newRow(this.draft.rows.at(-1)));
+  }
+
+  removeRow(index: number): void {
+    this.draft.rows.splice(index, 1);
+  }
+
+  async open(id: string): Promise<void> {
+    const got = await this.task(() => this.api['scenarios:get']({ id }));
+    if (!got) return;
+    this.id = got.id;
+    this.draft = fromDoc(got.doc);
+    this.savedJson = this.docJson;
+    this.clearResults();
+    const runs = await this.task(() => this.api['runs:list']({ scenarioId: got.id }));
+    const latest = runs?.[0];
+    if (latest) {
+      const run = await this.task(() => this.api['runs:get']({ id: latest.id }));
+      if (run) this.showResults(run.results, run.id);
+    }
+  }
+
+  /** Saved and unchanged: a stored run. Otherwise: a preview that is not stored. */
+  async run(): Promise<void> {
+    if (this.id !== undefined && !this.dirty) {
+      const run = await this.task(() => this.api['runs:create']({ scenarioId: this.id as string }));
+      if (run) this.showResults(run.results, run.id);
+    } else {
+      const results = await this.task(() => this.api['engine:simulate']({ doc: this.doc }));
+      if (results) this.showResults(results, undefined);
+    }
+  }
+
+  /** Saves the scenario; results previewed for exactly this document are stored as its run. */
+  async save(): Promise<void> {
+    const saved = await this.task(() => this.api['scenarios:save']({ id: this.id, doc: this.doc }));
+    if (!saved) return;
+    this.id = saved.id;
+    this.savedJson = this.docJson;
+    if (this.results !== undefined && this.runId === undefined && this.resultsJson === this.docJson) {
+      const run = await this.task(() => this.api['runs:create']({ scenarioId: saved.id }));
+      if (run) this.showResults(run.results, run.id);
+    }
+    this.message = { kind: 'info', key: 'saved' };
+    const list = await this.api['scenarios:list']({});
+    if (this.settle(list)) this.scenarios = list.value;
+  }
+
+  /** Asks the backend for the CSV of the stored run and hands it to `download`. */
+  async exportCsv(download: (filename: string, text: string) => void): Promise<void> {
+    if (this.runId === undefined) return;
+    const file = await this.task(() => this.api['runs:exportCsv']({ id: this.runId as string }));
+    if (file) download(file.filename, file.csv);
+  }
+
+  private showResults(results: Results, runId: string | undefined): void {
+    this.results = results;
+    this.resultsJson = this.docJson;
+    this.runId = runId;
+  }
+
+  private clearResults(): void {
+    this.results = undefined;
+    this.resultsJson = undefined;
+    this.runId = undefined;
+  }
+
+  private async task<T>(call: () => Promise<Result<T>>): Promise<T | undefined> {
+    this.busy = true;
+    try {
+      const result = await call();
+      return this.settle(result) ? result.value : undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** True on success; on failure the error becomes the visible message. */
+  private settle<T>(result: Result<T>): result is { ok: true; value: T } {
+    if (result.ok) return true;
+    this.message = { kind: 'error', text: result.error.message };
+    return false;
+  }
+}
