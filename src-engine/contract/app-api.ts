@@ -55,7 +55,7 @@ export interface CsvExport {
 export interface DrugSummary {
   id: string;
   name: { en: string; zh: string };
-  class: string;
+  class: { en: string; zh: string };
   description: { en: string; zh: string };
   routes: string[];
   labelledMaxDailyDose: { value: number; unit: string; source: string };

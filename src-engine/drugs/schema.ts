@@ -27,7 +27,7 @@ const targetSchema = z.strictObject({
 export const drugFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: localized,
-  class: z.string().min(1),
+  class: localized,
   description: localized,
   routes: z.array(z.enum(ROUTES)).min(1),
   labelledMaxDailyDose: quantity(['mg/day']),

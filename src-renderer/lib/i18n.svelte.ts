@@ -2,6 +2,7 @@
 const en = {
   appTagline: 'What-if lab for the pharmacology of learning and memory',
   scenarios: 'Scenarios',
+  scenario: 'Scenario',
   newScenario: 'New scenario',
   noScenarios: 'No saved scenarios yet.',
   name: 'Name',
@@ -18,6 +19,7 @@ const en = {
   start: 'Start',
   stop: 'Stop',
   optional: 'optional',
+  labelledMax: 'labelled maximum',
   addSchedule: 'Add dose schedule',
   remove: 'Remove',
   run: 'Run',
@@ -51,6 +53,7 @@ type Strings = typeof en;
 const zh: Strings = {
   appTagline: '学习与记忆药理学的“假如”实验室',
   scenarios: '情景',
+  scenario: '情景设置',
   newScenario: '新建情景',
   noScenarios: '尚无已保存的情景。',
   name: '名称',
@@ -67,6 +70,7 @@ const zh: Strings = {
   start: '开始',
   stop: '停止',
   optional: '可选',
+  labelledMax: '说明书最大剂量',
   addSchedule: '添加给药方案',
   remove: '移除',
   run: '运行',

@@ -1,0 +1,86 @@
+// The backend behind both transports: validation, Result envelopes, stored runs, CSV export.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../store/store.ts';
+import { createBackend, type Backend } from './app-api.ts';
+
+const doc = {
+  schema: 'modulon.scenario/1',
+  name: 'Donepezil 5 mg',
+  duration: '3d',
+  patient: { condition: 'alzheimers' },
+  interventions: [{ type: 'drug', drug: 'donepezil', dose: '5 mg', every: '24h' }],
+};
+
+let dir: string;
+let store: Store;
+let backend: Backend;
+const logged: unknown[] = [];
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'modulon-api-'));
+  store = await openStore(dir);
+  backend = createBackend({ store, dataDir: dir, transport: 'http', log: (_m, e) => logged.push(e) });
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('AppApi backend', () => {
+  it('saves a scenario, runs it, stores the run with engine version and seed, exports CSV', async () => {
+    const saved = await backend.api['scenarios:save']({ doc });
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const run = await backend.api['runs:create']({ scenarioId: saved.value.id });
+    expect(run.ok && run.value).toMatchObject({ scenarioId: saved.value.id, engine: '0.1.0', seed: 1 });
+    if (!run.ok) return;
+    const runs = await backend.api['runs:list']({ scenarioId: saved.value.id });
+    expect(runs.ok && runs.value.map((r) => r.id)).toEqual([run.value.id]);
+    const csv = await backend.api['runs:exportCsv']({ id: run.value.id });
+    expect(csv.ok).toBe(true);
+    if (!csv.ok) return;
+    const lines = csv.value.csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('time_h,pk.donepezil.plasma (ng/mL),target.AChE.occupancy (fraction)');
+    expect(lines).toHaveLength(1 + 73);
+    expect(lines[1]).toBe('0,0,0');
+    expect(csv.value.filename).toMatch(/^Donepezil-5-mg-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.csv$/);
+  });
+
+  it('refuses an invalid scenario with the field path and keeps what was saved', async () => {
+    const saved = await backend.api['scenarios:save']({ doc });
+    if (!saved.ok) throw new Error('setup');
+    const bad = await backend.api['scenarios:save']({ id: saved.value.id, doc: { ...doc, duration: '5 kg' } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid', fields: [{ path: 'duration' }] } });
+    expect(!bad.ok && bad.error.message).toMatch(/^scenario duration: expected a duration/);
+    const again = await backend.api['scenarios:get']({ id: saved.value.id });
+    expect(again.ok && again.value.doc.duration).toBe('3d');
+  });
+
+  it('refuses malformed calls as data, never by throwing', async () => {
+    expect(await backend.dispatch('scenarios:get', { id: 'not an id!' })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await backend.dispatch('scenarios:get', { id: '0123456789abcdef', extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await backend.dispatch('scenarios:get', { id: '0123456789abcdef' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.dispatch('system:shutdown', {})).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.dispatch('engine:simulate', { doc: { ...doc, interventions: [{ type: 'drug', drug: 'x', dose: '1 mg' }] } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid', fields: [{ path: 'interventions[0].drug' }] },
+    });
+  });
+
+  it('reports an internal error with its message and logs the stack', async () => {
+    store.close(); // every store call now throws
+    const out = await backend.dispatch('scenarios:list', {});
+    expect(out).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged.length).toBeGreaterThan(0);
+  });
+
+  it('previews a run without storing anything', async () => {
+    const out = await backend.api['engine:simulate']({ doc });
+    expect(out.ok && Object.keys(out.value.series)).toEqual(['pk.donepezil.plasma', 'target.AChE.occupancy']);
+    const list = await backend.api['scenarios:list']({});
+    expect(list.ok && list.value).toEqual([]);
+  });
+});

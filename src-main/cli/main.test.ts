@@ -1,0 +1,100 @@
+// The command line, called in-process and as the real `modulon` binary.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT_INVALID, EXIT_OK, main } from './main.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'modulon-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, value: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+}
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const scenario = {
+  schema: 'modulon.scenario/1',
+  name: 'Donepezil 10 mg',
+  duration: '2w',
+  patient: { condition: 'alzheimers' },
+  interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }],
+};
+
+describe('modulon run', () => {
+  it('prints the results JSON to stdout', async () => {
+    const out = await cli('run', write('ok.json', scenario));
+    expect(out.code).toBe(EXIT_OK);
+    const results = JSON.parse(out.stdout);
+    expect(results.schema).toBe('modulon.results/1');
+    expect(results.series['pk.donepezil.plasma'].t).toHaveLength(337);
+    expect(out.stderr).toBe('');
+  });
+
+  it('writes --out and --csv files', async () => {
+    const outFile = join(dir, 'r.json');
+    const csvFile = join(dir, 'r.csv');
+    const out = await cli('run', write('ok2.json', scenario), '--out', outFile, '--csv', csvFile);
+    expect(out.code).toBe(EXIT_OK);
+    expect(out.stdout).toBe('');
+    expect(JSON.parse(readFileSync(outFile, 'utf8')).engine).toBe('0.1.0');
+    expect(readFileSync(csvFile, 'utf8').split('\r\n')[0]).toBe('time_h,pk.donepezil.plasma (ng/mL),target.AChE.occupancy (fraction)');
+  });
+
+  it('exits 2 with one message naming the JSON path for an invalid scenario', async () => {
+    const file = write('bad.json', { ...scenario, interventions: [{ ...scenario.interventions[0], dose: '5 kg' }] });
+    const out = await cli('run', file);
+    expect(out.code).toBe(EXIT_INVALID);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/bad\.json: interventions\[0\]\.dose: expected a dose .* got "5 kg"/);
+  });
+
+  it('exits 2 for unreadable files, bad JSON and bad usage', async () => {
+    expect((await cli('run', join(dir, 'missing.json'))).stderr).toMatch(/cannot read the file \(ENOENT\)/);
+    expect((await cli('run', write('broken.json', '{"schema":'))).code).toBe(EXIT_INVALID);
+    expect((await cli('run')).code).toBe(EXIT_INVALID);
+    expect((await cli('run', 'a', '--frobnicate')).code).toBe(EXIT_INVALID);
+    expect((await cli('fly')).stderr).toMatch(/unknown command "fly"/);
+    expect((await cli('serve', '--port', 'x')).stderr).toMatch(/--port expected an integer/);
+  });
+
+  it('warns on stderr above the labelled maximum but still runs', async () => {
+    const out = await cli('run', write('high.json', { ...scenario, interventions: [{ ...scenario.interventions[0], dose: '40 mg' }] }));
+    expect(out.code).toBe(EXIT_OK);
+    expect(out.stderr).toMatch(/warning: donepezil: 40 mg within 24 h exceeds the labelled maximum/);
+  });
+
+  it('prints help for each command', async () => {
+    for (const args of [['--help'], ['run', '--help'], ['serve', '--help']]) {
+      const out = await cli(...args);
+      expect(out.code).toBe(EXIT_OK);
+      expect(out.stdout).toMatch(/modulon/);
+    }
+  });
+});
+
+describe('the modulon binary', () => {
+  const bin = join(import.meta.dirname, 'bin.cjs');
+
+  it('runs a scenario through the bin entry with exit code 0', () => {
+    const res = spawnSync(process.execPath, [bin, 'run', write('bin.json', scenario)], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    expect(JSON.parse(res.stdout).schema).toBe('modulon.results/1');
+  });
+
+  it('exits 2 with the path on stderr for an invalid scenario', () => {
+    const res = spawnSync(process.execPath, [bin, 'run', write('bin-bad.json', { ...scenario, duration: 'NaN' })], { encoding: 'utf8' });
+    expect(res.status).toBe(2);
+    expect(res.stderr).toMatch(/duration: expected a duration/);
+  });
+});

@@ -1,0 +1,128 @@
+// The SQLite store: migrations, refusal of a newer database, crash safety, CRUD.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
+import { DB_FILE, openStore, StoreError } from './store.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'modulon-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const doc = (name: string) => ({
+  schema: 'modulon.scenario/1' as const,
+  name,
+  duration: '2w',
+  patient: { condition: 'alzheimers' as const },
+  interventions: [{ type: 'drug' as const, drug: 'donepezil', dose: '5 mg', every: '24h' }],
+});
+
+describe('store', () => {
+  it('migrates an empty file to the latest schema with WAL, FULL sync and STRICT tables', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    expect(store.schemaVersion).toBe(LATEST_VERSION);
+    store.close();
+    const db = new Database(join(dir, DB_FILE), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
+    expect(tables.map((t) => t.name).sort()).toEqual(['runs', 'scenarios']);
+    for (const t of tables) expect(t.sql).toMatch(/STRICT$/);
+    db.close();
+  });
+
+  it('sets synchronous=FULL on the connection it uses', async () => {
+    const store = await openStore(tempDir());
+    // better-sqlite3 exposes pragmas per connection; FULL is 2.
+    expect((store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true })).toBe(2);
+    store.close();
+  });
+
+  it('refuses a database from a newer version and leaves it untouched', async () => {
+    const dir = tempDir();
+    (await openStore(dir)).close();
+    const raw = new Database(join(dir, DB_FILE));
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    await expect(openStore(dir)).rejects.toThrow(StoreError);
+    await expect(openStore(dir)).rejects.toThrow(/newer Modulon.*schema version 2.*left untouched/);
+    const again = new Database(join(dir, DB_FILE), { readonly: true });
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    again.close();
+  });
+
+  it('runs only the new migrations, backs up first, and rolls back a failing one', async () => {
+    const dir = tempDir();
+    (await openStore(dir)).close();
+    const extra: Migration = { version: 2, name: 'test-add-column', up: (db) => db.exec('ALTER TABLE scenarios ADD COLUMN note TEXT') };
+    const store = await openStore(dir, { migrations: [...MIGRATIONS, extra] });
+    expect(store.schemaVersion).toBe(2);
+    store.close();
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).some((f) => f.includes('.before-v2-') && f.endsWith('.bak'))).toBe(true);
+
+    const broken: Migration = { version: 3, name: 'test-broken', up: (db) => { db.exec('CREATE TABLE t (x INTEGER) STRICT'); throw new Error('boom'); } };
+    await expect(openStore(dir, { migrations: [...MIGRATIONS, extra, broken] })).rejects.toThrow('boom');
+    const db = new Database(join(dir, DB_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 't'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('refuses migrations that are not numbered 1, 2, 3, ...', async () => {
+    const gap: Migration = { version: 3, name: 'gap', up: () => {} };
+    await expect(openStore(tempDir(), { migrations: [...MIGRATIONS, gap] })).rejects.toThrow(/expected 2/);
+  });
+
+  it('saves, lists, updates and deletes scenarios; runs follow their scenario', async () => {
+    const store = await openStore(tempDir());
+    const a = store.saveScenario(undefined, doc('A'));
+    const b = store.saveScenario(undefined, doc('B'));
+    expect(store.listScenarios().map((s) => s.name).sort()).toEqual(['A', 'B']);
+    const a2 = store.saveScenario(a.id, { ...doc('A renamed'), duration: '3w' });
+    expect(a2.id).toBe(a.id);
+    expect(a2.createdAt).toBe(a.createdAt);
+    expect(store.getScenario(a.id)?.doc.duration).toBe('3w');
+    expect(store.listScenarios()[0]).toMatchObject({ id: a.id, name: 'A renamed', condition: 'alzheimers' });
+    expect(store.deleteScenario(b.id)).toBe(true);
+    expect(store.deleteScenario(b.id)).toBe(false);
+    expect(store.getScenario(b.id)).toBeUndefined();
+    store.close();
+  });
+
+  it('survives SIGKILL in the middle of a burst of saves: integrity ok, every acknowledged save present', async () => {
+    const dir = tempDir();
+    (await openStore(dir)).close();
+    const child = spawn(process.execPath, [join(import.meta.dirname, '../../test/fixtures/save-burst.ts'), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const acknowledged: string[] = [];
+    let buffer = '';
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString();
+        const lines = buffer.split('\n');
+        buffer = lines.pop() ?? '';
+        acknowledged.push(...lines);
+        if (acknowledged.length >= 300 && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited ${code}: ${stderr}`))));
+    });
+    expect(acknowledged.length).toBeGreaterThanOrEqual(300);
+    const store = await openStore(dir);
+    expect(store.integrityCheck()).toBe('ok');
+    const stored = new Set(store.listScenarios().map((s) => s.id));
+    const missing = acknowledged.filter((id) => !stored.has(id));
+    expect(missing).toEqual([]);
+    store.close();
+  });
+});

@@ -1,0 +1,64 @@
+// `npm run bench`: engine timings as medians, beside a fixed reference workload measured in the
+// same run so that figures from different machines can be compared as ratios.
+import { simulate } from '../../src-engine/index.ts';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function time(fn: () => unknown, runs: number, warmup = 5): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+/**
+ * Reference workload: a fixed floating-point loop of the same flavour as the integrator (exp,
+ * multiply-add over a Float64Array), 2·10^6 operations. It measures the machine, not our code.
+ */
+function reference(): number {
+  const a = new Float64Array(1000);
+  let acc = 0;
+  for (let rep = 0; rep < 2000; rep++) {
+    for (let i = 0; i < a.length; i++) {
+      a[i] = (a[i] as number) * 0.999 + Math.exp(-i * 1e-3) * 1e-3;
+      acc += a[i] as number;
+    }
+  }
+  return acc;
+}
+
+const base = { schema: 'modulon.scenario/1', duration: '12w', patient: { condition: 'alzheimers' }, sampling: '1h' };
+const CASES: Array<[string, unknown]> = [
+  ['12 weeks, donepezil 10 mg daily, hourly samples', { ...base, name: 'bench-1', interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }] }],
+  [
+    '12 weeks, donepezil titration 5 → 10 → 23 mg (3 schedules), hourly samples',
+    {
+      ...base,
+      name: 'bench-3',
+      interventions: [
+        { type: 'drug', drug: 'donepezil', dose: '5 mg', every: '24h', stop: '4w' },
+        { type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h', start: '4w', stop: '8w' },
+        { type: 'drug', drug: 'donepezil', dose: '23 mg', every: '24h', start: '8w' },
+      ],
+    },
+  ],
+];
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 60);
+const ref = median(time(reference, RUNS));
+console.log(`Modulon bench — Node ${process.version}, ${RUNS} runs each, medians`);
+console.log(`reference workload (2e6 exp/multiply-add)    ${ref.toFixed(2)} ms`);
+for (const [label, doc] of CASES) {
+  const check = simulate(doc);
+  if (!check.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(check.errors)}`);
+  const ms = median(time(() => simulate(doc), RUNS));
+  console.log(`${label.padEnd(78)} ${ms.toFixed(2)} ms  (${(ms / ref).toFixed(2)} × reference)`);
+}

@@ -1,0 +1,114 @@
+// A user's first session in web mode: make a scenario, run it, see the chart, save it, restart
+// the server, reopen it with the same values, export CSV.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startServer, type Server } from './server.ts';
+
+let dataDir: string;
+let server: Server | undefined;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Counts non-transparent pixels of the chart canvas: a painted chart has thousands. */
+async function paintedPixels(page: Page): Promise<number> {
+  return page.getByTestId('result-chart').evaluate((el) => {
+    const canvas = el as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return 0;
+    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) n++;
+    return n;
+  });
+}
+
+test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ page }) => {
+  server = await startServer(dataDir);
+  const port = server.port;
+  await page.goto(server.url);
+  await expect(page.getByRole('note').first()).toContainText('not for clinical decisions');
+  await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name').fill('Donepezil 10 mg, e2e');
+  await page.getByLabel('Duration').fill('6w');
+  await page.getByLabel('Weight (kg)').fill('64');
+  await page.getByLabel('Dose 1').fill('10 mg');
+
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByText('Preview run (not stored)')).toBeVisible();
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('✓ Saved')).toBeVisible();
+  await expect(page.getByText('Stored run')).toBeVisible();
+  await page.screenshot({ path: 'test-results/workbench-after-save.png', fullPage: true });
+
+  // Restart the backend on the same port and data folder; the new token comes with the new URL.
+  await server.stop();
+  server = await startServer(dataDir, port);
+  await page.goto('about:blank');
+  await page.goto(server.url);
+
+  const item = page.getByRole('button', { name: /Donepezil 10 mg, e2e/ });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(page.getByLabel('Name')).toHaveValue('Donepezil 10 mg, e2e');
+  await expect(page.getByLabel('Duration')).toHaveValue('6w');
+  await expect(page.getByLabel('Weight (kg)')).toHaveValue('64');
+  await expect(page.getByLabel('Dose 1')).toHaveValue('10 mg');
+  await expect(page.getByText('Stored run')).toBeVisible();
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^Donepezil-10-mg-e2e-.*\.csv$/);
+  const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  expect(csv[0]).toBe('time_h,pk.donepezil.plasma (ng/mL),target.AChE.occupancy (fraction)');
+  expect(csv).toHaveLength(1 + 6 * 7 * 24 + 1);
+  expect(csv[1]).toBe('0,0,0');
+  const [t, conc, inhibition] = (csv.at(-1) as string).split(',').map(Number);
+  expect(t).toBe(1008);
+  expect(conc).toBeGreaterThan(30);
+  expect(conc).toBeLessThan(60);
+  expect(inhibition).toBeGreaterThan(0.4);
+  expect(inhibition).toBeLessThan(0.7);
+  await page.screenshot({ path: 'test-results/workbench-reopened.png', fullPage: true });
+
+  // Simplified Chinese at run time, units untouched, the chart redrawn.
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByRole('button', { name: '运行' })).toBeVisible();
+  await expect(page.getByRole('note').first()).toContainText('不可用于临床决策');
+  await expect(page.getByLabel('体重 (kg)')).toHaveValue('64');
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+  await page.screenshot({ path: 'test-results/workbench-zh.png', fullPage: true });
+});
+
+test('a bad field is named next to it and nothing saved is lost', async ({ page }) => {
+  server = await startServer(dataDir);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name').fill('Keep me');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('✓ Saved')).toBeVisible();
+
+  await page.getByLabel('Dose 1').fill('5 kg');
+  await expect(page.getByRole('alert').filter({ hasText: 'expected a dose' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
+  await page.screenshot({ path: 'test-results/workbench-invalid.png', fullPage: true });
+
+  await page.reload();
+  await page.getByRole('button', { name: /Keep me/ }).click();
+  await expect(page.getByLabel('Dose 1')).toHaveValue('5 mg');
+});
