@@ -1,0 +1,62 @@
+// The editor's form ↔ scenario document mapping, chart points, and the HTTP transport.
+import { describe, expect, it } from 'vitest';
+import { parseScenario, simulate } from '../../src-engine/index.ts';
+import { chartData } from './chart-data.ts';
+import { fromDoc, newDraft, newRow, toDoc } from './draft.ts';
+import { httpApi } from './transport.ts';
+
+describe('draft', () => {
+  it('makes a valid scenario from the default form and round-trips it', () => {
+    const draft = newDraft();
+    const doc = toDoc(draft);
+    expect(parseScenario(doc).ok).toBe(true);
+    expect(fromDoc(doc)).toEqual(draft);
+  });
+
+  it('leaves an empty stop out and trims whitespace', () => {
+    const draft = newDraft();
+    draft.rows[0] = { drug: 'donepezil', dose: ' 10 mg ', every: '24h', start: '', stop: '' };
+    const iv = toDoc(draft).interventions![0]!;
+    expect(iv).toEqual({ type: 'drug', drug: 'donepezil', dose: '10 mg', route: 'oral', start: '0d', every: '24h' });
+  });
+
+  it('continues a titration where the previous row stops', () => {
+    expect(newRow({ drug: 'donepezil', dose: '5 mg', every: '24h', start: '0d', stop: '6w' }).start).toBe('6w');
+  });
+});
+
+describe('chart data', () => {
+  it('puts time in days, inhibition in percent and one marker per dose', () => {
+    const out = simulate(toDoc({ ...newDraft(), duration: '3d' }));
+    if (!out.ok) throw new Error('invalid');
+    const data = chartData(out.results);
+    expect(data.maxDays).toBe(3);
+    expect(data.plasma.map((p) => p.drug)).toEqual(['donepezil']);
+    expect(data.plasma[0]!.points).toHaveLength(73);
+    expect(data.doses).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 2, y: 0 }]);
+    const inh = data.inhibition[0]!.points.at(-1)!.y;
+    expect(inh).toBeCloseTo(out.results.series['target.AChE.occupancy']!.v.at(-1)! * 100, 10);
+  });
+});
+
+describe('HTTP transport', () => {
+  it('sends the token and the input to /api/<method> and returns the envelope', async () => {
+    const calls: Array<[string, RequestInit]> = [];
+    const fake = (async (url: string, init: RequestInit) => {
+      calls.push([url, init]);
+      return new Response(JSON.stringify({ ok: true, value: [] }), { status: 200 });
+    }) as unknown as typeof fetch;
+    const api = httpApi('tok', fake);
+    expect(await api['scenarios:list']({})).toEqual({ ok: true, value: [] });
+    expect(calls[0]![0]).toBe('/api/scenarios:list');
+    expect((calls[0]![1].headers as Record<string, string>).Authorization).toBe('Bearer tok');
+  });
+
+  it('turns a refused or unreachable server into an error envelope', async () => {
+    const refused = (async () => new Response('unauthorized', { status: 401 })) as unknown as typeof fetch;
+    expect(await httpApi('tok', refused)['scenarios:list']({})).toMatchObject({ ok: false, error: { message: /401/ } });
+    const down = (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch;
+    expect(await httpApi('tok', down)['scenarios:list']({})).toMatchObject({ ok: false, error: { message: /still running/ } });
+    expect(await httpApi(null, down)['scenarios:list']({})).toMatchObject({ ok: false, error: { message: /#token=/ } });
+  });
+});
