@@ -7,4 +7,7 @@ import './app.css';
 
 const bench = new Workbench(connectApi());
 void bench.load();
+window.modulonShell?.onMenu((command) => {
+  if (command === 'new-scenario') bench.newScenario();
+});
 mount(App, { target: document.getElementById('app') as HTMLElement, props: { bench } });

@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import type { FieldError, ScenarioInput } from '../scenario.ts';
 import type { Results } from '../results.ts';
+import type { Method } from './methods.ts';
+
+export { METHODS, isMethod, type Method } from './methods.ts';
 
 export type ErrorCode = 'invalid' | 'not_found' | 'internal';
 
@@ -69,7 +72,7 @@ export interface AppInfo {
 
 const id = z.string().regex(/^[0-9a-f-]{8,64}$/, 'expected an id');
 
-/** Input schemas, one per method. Adding a method here is the whole registration. */
+/** Input schemas, one per method of METHODS (the compiler checks both ways). */
 export const inputs = {
   'app:info': z.strictObject({}),
   'drugs:list': z.strictObject({}),
@@ -82,10 +85,7 @@ export const inputs = {
   'runs:list': z.strictObject({ scenarioId: id }),
   'runs:get': z.strictObject({ id }),
   'runs:exportCsv': z.strictObject({ id }),
-} as const;
-
-export type Method = keyof typeof inputs;
-export const METHODS = Object.keys(inputs) as Method[];
+} as const satisfies Record<Method, z.ZodType>;
 
 export interface Outputs {
   'app:info': AppInfo;
@@ -105,10 +105,6 @@ export type Input<M extends Method> = z.input<(typeof inputs)[M]>;
 
 /** The API as the renderer sees it: one async function per method. */
 export type AppApi = { [M in Method]: (input: Input<M>) => Promise<Result<Outputs[M]>> };
-
-export function isMethod(name: string): name is Method {
-  return Object.hasOwn(inputs, name);
-}
 
 /** The notice every result screen and report carries. */
 export const NOTICE = {

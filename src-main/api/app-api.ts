@@ -3,6 +3,7 @@
 import {
   inputs,
   isMethod,
+  METHODS,
   type AppApi,
   type AppInfo,
   type Input,
@@ -100,7 +101,7 @@ export function createBackend(options: BackendOptions): Backend {
   }
 
   const api = Object.fromEntries(
-    (Object.keys(inputs) as Method[]).map((m) => [m, (input: unknown) => dispatch(m, input)]),
+    METHODS.map((m) => [m, (input: unknown) => dispatch(m, input)]),
   ) as unknown as AppApi;
   return { api, dispatch };
 }

@@ -55,9 +55,6 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const path = join(dataDir, DB_FILE);
   const db = new Database(path);
   try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new StoreError('corrupt', `the database ${path} failed its integrity check (${String(check)}); it was left untouched`);
@@ -68,6 +65,10 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
         `the database ${path} was written by a newer Modulon (schema version ${version}; this app knows up to ${latest}); it was left untouched, update Modulon to open it`,
       );
     }
+    // Only now, with the file known to be ours and not from the future, may its header change.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
     if (version < latest) {
       // Never a raw file copy of an open database: SQLite's online backup API.
       if (version > 0) await db.backup(join(dataDir, `${DB_FILE}.before-v${latest}-${Date.now()}.bak`));

@@ -4,7 +4,10 @@ import { METHODS, type AppApi, type Method, type Result } from '../../src-engine
 
 declare global {
   interface Window {
+    /** The Electron preload's API (absent in web mode). */
     api?: AppApi;
+    /** The Electron preload's menu relay (absent in web mode). */
+    modulonShell?: { onMenu(listener: (command: string) => void): () => void };
   }
 }
 

@@ -1,0 +1,21 @@
+// The AppApi method names, without zod: the sandboxed Electron preload imports this list, and a
+// sandboxed preload can load nothing but 'electron' (bundled packages would become require calls).
+export const METHODS = [
+  'app:info',
+  'drugs:list',
+  'scenarios:list',
+  'scenarios:get',
+  'scenarios:save',
+  'scenarios:delete',
+  'engine:simulate',
+  'runs:create',
+  'runs:list',
+  'runs:get',
+  'runs:exportCsv',
+] as const;
+
+export type Method = (typeof METHODS)[number];
+
+export function isMethod(name: string): name is Method {
+  return (METHODS as readonly string[]).includes(name);
+}
