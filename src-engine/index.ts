@@ -3,6 +3,7 @@ export { ENGINE_VERSION } from './version.ts';
 export { simulate, run, type SimulateOutcome } from './simulate.ts';
 export {
   parseScenario,
+  scenarioJsonSchema,
   migrateScenario,
   formatPath,
   doseTimes,

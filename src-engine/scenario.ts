@@ -2,7 +2,7 @@
 // error messages that name the JSON path and what was expected.
 import { z } from 'zod';
 import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
-import { parseDose, parseDuration } from './units.ts';
+import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
 
@@ -20,7 +20,8 @@ export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 export const CYP2D6 = ['poor', 'intermediate', 'normal', 'ultrarapid'] as const;
 
 function durationString(what: string, opts: { minH?: number; allowZero?: boolean } = {}) {
-  return z.string({ error: `expected ${what} as a string such as "24h"` }).superRefine((text, ctx) => {
+  const meta = { description: `${what}: a number, then min, h, d or w ("40min", "24h", "3d", "12w")`, pattern: DURATION_PATTERN };
+  return z.string({ error: `expected ${what} as a string such as "24h"` }).meta(meta).superRefine((text, ctx) => {
     const parsed = parseDuration(text);
     if (!parsed.ok) {
       ctx.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${JSON.stringify(text)}` });
@@ -33,15 +34,18 @@ function durationString(what: string, opts: { minH?: number; allowZero?: boolean
   });
 }
 
-const doseString = z.string({ error: 'expected a dose as a string such as "10 mg"' }).superRefine((text, ctx) => {
-  const parsed = parseDose(text);
-  if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${JSON.stringify(text)}` });
-  else if (parsed.value.mg <= 0) ctx.addIssue({ code: 'custom', message: `expected a dose greater than zero, got ${JSON.stringify(text)}` });
-});
+const doseString = z
+  .string({ error: 'expected a dose as a string such as "10 mg"' })
+  .meta({ description: 'dose: a number, then µg, mg or g, optionally per kg ("10 mg", "0.5 mg/kg")', pattern: DOSE_PATTERN })
+  .superRefine((text, ctx) => {
+    const parsed = parseDose(text);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `expected ${parsed.expected}, got ${JSON.stringify(text)}` });
+    else if (parsed.value.mg <= 0) ctx.addIssue({ code: 'custom', message: `expected a dose greater than zero, got ${JSON.stringify(text)}` });
+  });
 
 const drugIntervention = z.strictObject({
   type: z.literal('drug'),
-  drug: z.string().refine((id) => getDrug(id) !== undefined, {
+  drug: z.string().meta({ enum: [...DRUG_IDS] }).refine((id) => getDrug(id) !== undefined, {
     error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
   }),
   dose: doseString,
@@ -117,6 +121,11 @@ export interface FieldError {
 }
 
 export type ParseScenarioResult = { ok: true; scenario: Scenario } | { ok: false; errors: FieldError[] };
+
+/** JSON Schema (draft 2020-12) of the scenario format, for editors and other tools (`modulon schema`). */
+export function scenarioJsonSchema(): unknown {
+  return z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' });
+}
 
 /** Hours of a duration string that already passed validation. */
 export function hoursOf(text: string): number {

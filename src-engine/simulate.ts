@@ -32,7 +32,7 @@ interface DoseEvent {
 
 export type SimulateOutcome = { ok: true; results: Results } | { ok: false; errors: FieldError[] };
 
-/** Validates and runs a scenario document. Invalid input gives field errors, never an exception. */
+/** Validates and runs a scenario doc: invalid input gives field errors, never an exception. */
 export function simulate(doc: unknown): SimulateOutcome {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return parsed;
@@ -162,7 +162,7 @@ function targetSeries(drugs: DrugState[], plasma: number[][], length: number): M
   return byTarget;
 }
 
-/** Labelled-maximum check: the largest amount of each drug given in any 24-hour window. */
+/** Labelled-maximum check: the largest amount of each drug given in any 24-hour span. */
 function maxDoseWarnings(doses: DoseEvent[], drugs: DrugState[]): string[] {
   const warnings: string[] = [];
   drugs.forEach((d, i) => {

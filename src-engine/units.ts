@@ -20,8 +20,10 @@ const MG_PER: Readonly<Record<string, number>> = {
 // A plain decimal number: no exponent, no sign, no hex, at most 12 significant characters.
 // Exponents are refused on purpose: "1e308 mg" is a typo, never a dose.
 const NUMBER = '(\\d{1,9}(?:\\.\\d{1,9})?|\\.\\d{1,9})';
-const DURATION_RE = new RegExp(`^${NUMBER}\\s*(min|h|d|w)$`);
-const DOSE_RE = new RegExp(`^${NUMBER}\\s*(ug|µg|mcg|mg|g)(/kg)?$`);
+export const DURATION_PATTERN = `^${NUMBER}\\s*(min|h|d|w)$`;
+export const DOSE_PATTERN = `^${NUMBER}\\s*(ug|µg|mcg|mg|g)(/kg)?$`;
+const DURATION_RE = new RegExp(DURATION_PATTERN);
+const DOSE_RE = new RegExp(DOSE_PATTERN);
 
 export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; expected: string };
 

@@ -11,7 +11,7 @@ import {
   type Outputs,
   type Result,
 } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, formatPath, listDrugs, parseScenario, run, type ScenarioInput } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, formatPath, listDrugs, parseScenario, run, type FieldError, type ScenarioInput } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
 import type { Store } from '../store/store.ts';
 
@@ -27,6 +27,10 @@ type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = (what: string, id: string): Result<never> => ({ ok: false, error: { code: 'not_found', message: `${what} ${id} does not exist` } });
+const invalidScenario = (errors: FieldError[]): Result<never> => ({
+  ok: false,
+  error: { code: 'invalid', message: `scenario ${errors[0]?.path}: ${errors[0]?.message}`, fields: errors },
+});
 const found = <T>(value: T | undefined, what: string, id: string): Result<T> => (value === undefined ? notFound(what, id) : ok(value));
 
 export interface Backend {
@@ -38,13 +42,6 @@ export interface Backend {
 export function createBackend(options: BackendOptions): Backend {
   const { store } = options;
   const log = options.log ?? ((message, error) => console.error(message, error));
-
-  const validScenario = (doc: unknown): Result<ScenarioInput> => {
-    const parsed = parseScenario(doc);
-    if (parsed.ok) return ok(doc as ScenarioInput);
-    const first = parsed.errors[0]!;
-    return { ok: false, error: { code: 'invalid', message: `scenario ${first.path}: ${first.message}`, fields: parsed.errors } };
-  };
 
   const handlers: Handlers = {
     'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
@@ -60,20 +57,21 @@ export function createBackend(options: BackendOptions): Backend {
     'scenarios:list': () => ok(store.listScenarios()),
     'scenarios:get': ({ id }) => found(store.getScenario(id), 'scenario', id),
     'scenarios:save': ({ id, doc }) => {
-      // Validation first: a refused save leaves what is stored untouched.
-      const valid = validScenario(doc);
-      return valid.ok ? ok(store.saveScenario(id, valid.value)) : valid;
+      // Validation first: a refused save leaves what is stored untouched. The document is stored
+      // as written (defaults not filled in), so it reads back exactly as the user left it.
+      const parsed = parseScenario(doc);
+      return parsed.ok ? ok(store.saveScenario(id, doc as ScenarioInput)) : invalidScenario(parsed.errors);
     },
     'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
     'engine:simulate': ({ doc }) => {
       const parsed = parseScenario(doc);
-      return parsed.ok ? ok(run(parsed.scenario)) : (validScenario(doc) as Result<never>);
+      return parsed.ok ? ok(run(parsed.scenario)) : invalidScenario(parsed.errors);
     },
     'runs:create': ({ scenarioId }) => {
       const record = store.getScenario(scenarioId);
       if (!record) return notFound('scenario', scenarioId);
       const parsed = parseScenario(record.doc);
-      if (!parsed.ok) return validScenario(record.doc) as Result<never>;
+      if (!parsed.ok) return invalidScenario(parsed.errors);
       return ok(store.createRun(scenarioId, run(parsed.scenario)));
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),

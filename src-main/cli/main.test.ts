@@ -74,6 +74,20 @@ describe('modulon run', () => {
     expect(out.stderr).toMatch(/warning: donepezil: 40 mg within 24 h exceeds the labelled maximum/);
   });
 
+  it('prints the JSON Schema of the scenario format', async () => {
+    const out = await cli('schema');
+    expect(out.code).toBe(EXIT_OK);
+    const schema = JSON.parse(out.stdout);
+    expect(schema.$schema).toMatch(/json-schema.org/);
+    expect(schema.properties.schema.const).toBe('modulon.scenario/1');
+    expect(schema.additionalProperties).toBe(false);
+    const drug = schema.properties.interventions.items.oneOf[0];
+    expect(drug.properties.drug.enum).toEqual(['donepezil']);
+    expect(new RegExp(drug.properties.dose.pattern).test('0.5 mg/kg')).toBe(true);
+    expect(new RegExp(drug.properties.dose.pattern).test('5 kg')).toBe(false);
+    expect(new RegExp(schema.properties.duration.pattern).test('12w')).toBe(true);
+  });
+
   it('prints help for each command', async () => {
     for (const args of [['--help'], ['run', '--help'], ['serve', '--help']]) {
       const out = await cli(...args);

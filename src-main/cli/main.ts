@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, simulate } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
 import { resultsToCsv } from '../csv.ts';
 import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
@@ -34,6 +34,7 @@ ${NOTICE.en}
 Usage:
   modulon run <scenario.json> [--out FILE] [--csv FILE]   simulate a scenario, results JSON to stdout
   modulon serve [--port N] [--data DIR]                   start web mode on 127.0.0.1
+  modulon schema                                          JSON Schema of the scenario format
   modulon <command> --help                                help on one command
 
 Exit codes: 0 success, 2 invalid input, 1 internal error.
@@ -72,7 +73,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run or serve (see modulon --help)`);
+    if (command === 'schema') {
+      if (rest.length > 0) throw new UsageError('schema: takes no arguments');
+      io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      return EXIT_OK;
+    }
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve or schema (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);
