@@ -177,7 +177,7 @@ function maxDoseWarnings(doses: DoseEvent[], drugs: DrugState[]): string[] {
     }
     const max = d.drug.labelledMaxDailyDose;
     if (worst > max.value + 1e-9) {
-      warnings.push(`${d.drug.id}: ${Number(worst.toFixed(3))} mg within 24 h exceeds the labelled maximum of ${max.value} ${max.unit} (${max.source})`);
+      warnings.push(`${d.drug.id}: ${Number(worst.toFixed(3))} mg within 24 h exceeds the labelled maximum of ${max.value} ${max.unit}; source: ${max.source}`);
     }
   });
   return warnings;
