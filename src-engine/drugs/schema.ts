@@ -1,4 +1,5 @@
 // Schema of the drug data files (src-engine/data/drugs/*.json) and their conversion to model units.
+// Every number is `{ value, unit, source }`; units are converted here, at the edge, and nowhere else.
 import { z } from 'zod';
 
 /** Every number in a data file carries its unit and its source. */
@@ -8,56 +9,190 @@ const quantity = <U extends string>(units: readonly [U, ...U[]]) =>
     unit: z.enum(units),
     source: z.string().min(3, 'every parameter needs a source'),
   });
+export type Quantity = { value: number; unit: string; source: string };
+
+const positive = <U extends string>(units: readonly [U, ...U[]]) =>
+  quantity(units).refine((q) => q.value > 0, { error: 'expected a value greater than zero' });
+const fraction = quantity(['fraction']).refine((q) => q.value >= 0 && q.value <= 1, { error: 'expected a fraction from 0 to 1' });
 
 const localized = z.strictObject({ en: z.string().min(1), zh: z.string().min(1) });
 
-export const TARGETS = ['AChE'] as const;
+/**
+ * Targets of the engine. Brain targets read the effect-site (brain) concentration; `AChE_rbc` and
+ * `AADC_peripheral` are peripheral and read plasma.
+ */
+export const TARGETS = ['AChE', 'AChE_rbc', 'BuChE', 'SERT', 'NET', 'DAT', 'D2', '5-HT2A', '5-HT1A', 'NMDA', 'AADC_peripheral'] as const;
 export type TargetId = (typeof TARGETS)[number];
+export const PERIPHERAL_TARGETS: ReadonlySet<TargetId> = new Set(['AChE_rbc', 'AADC_peripheral']);
 
-export const ROUTES = ['oral'] as const;
+export const ROUTES = ['oral', 'iv', 'intranasal', 'patch'] as const;
 export type Route = (typeof ROUTES)[number];
 
+/** Concentration units of a species' plasma series. */
+const CONC_UNITS = ['ng/mL', 'mmol/L'] as const;
+
 const targetSchema = z.strictObject({
+  /** `inhibition` for enzymes, `occupancy` for receptors and transporters (also agonists). */
   effect: z.enum(['inhibition', 'occupancy']),
-  ic50: quantity(['ng/mL']),
-  emax: quantity(['fraction']),
-  hill: quantity(['1']),
+  /** Concentration giving half of Emax, in the species' concentration unit. */
+  c50: positive(['ng/mL', 'mmol/L']),
+  emax: fraction,
+  hill: positive(['1']),
 });
 
-export const drugFileSchema = z.strictObject({
+/** Clearance adjustments: CYP2D6 phenotype, renal function, age, CYP2D6 inhibition by other drugs. */
+const clearanceSchema = z.strictObject({
+  /**
+   * Total clearance in each phenotype relative to normal metabolisers (×). The CYP2D6 share of
+   * clearance, used for inhibition by other drugs, is 1 − poor.
+   */
+  cyp2d6: z
+    .strictObject({
+      poor: quantity(['×']),
+      intermediate: quantity(['×']),
+      ultrarapid: quantity(['×']),
+    })
+    .optional(),
+  /** Fraction of clearance that is renal and scales with creatinine clearance (ref. 100 mL/min). */
+  renalFraction: fraction.optional(),
+  /** Change of clearance per year of age above 40 (fraction per year, negative = falls with age). */
+  agePerYear: quantity(['1/year']).optional(),
+});
+
+/** One pharmacokinetic species: the parent drug or an active metabolite. */
+const speciesPk = z.strictObject({
+  model: z.enum(['one-compartment', 'two-compartment']),
+  /** Systemic clearance (for oral-only drugs whose literature gives CL/F with F ≈ 1, say so in the source). */
+  CL: positive(['L/h', 'L/h/kg']),
+  /** Central volume (the whole volume for one compartment). */
+  V: positive(['L', 'L/kg']),
+  /** Inter-compartmental clearance and peripheral volume (two-compartment only). */
+  Q: positive(['L/h', 'L/h/kg']).optional(),
+  V2: positive(['L', 'L/kg']).optional(),
+  /** Effect-site (brain) equilibration rate constant; absent: brain follows plasma. */
+  ke0: positive(['1/h']).optional(),
+  concentrationUnit: z.enum(CONC_UNITS),
+  clearance: clearanceSchema.optional(),
+});
+
+const metaboliteSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: localized,
-  class: localized,
-  description: localized,
-  routes: z.array(z.enum(ROUTES)).min(1),
-  labelledMaxDailyDose: quantity(['mg/day']),
-  pk: z.strictObject({
-    model: z.literal('one-compartment'),
-    F: quantity(['fraction']),
-    CL: quantity(['L/h', 'L/h/kg']),
-    V: quantity(['L', 'L/kg']),
-    ka: quantity(['1/h']),
-  }),
+  /** Fraction of the parent's elimination that forms this metabolite (molar, parent → metabolite). */
+  formation: fraction,
+  /** Molar mass ratio metabolite / parent, to convert formed amount in mg. */
+  massRatio: positive(['1']),
+  pk: speciesPk,
   targets: z.partialRecord(z.enum(TARGETS), targetSchema),
+  inhibits: z.strictObject({ CYP2D6: z.strictObject({ ki: positive(['ng/mL']) }) }).optional(),
 });
 
-export type DrugFile = z.infer<typeof drugFileSchema>;
+const routeSchemas = z.strictObject({
+  oral: z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional() }).optional(),
+  iv: z.strictObject({}).optional(),
+  intranasal: z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional() }).optional(),
+  /** Zero-order input of F·dose over the wear time of each application. */
+  patch: z.strictObject({ F: fraction, wear: positive(['h']) }).optional(),
+});
 
-/** PK parameters in model units for one patient: L, L/h, 1/h, fraction. */
-export interface PkParams {
-  F: number;
-  CL: number;
-  V: number;
-  ka: number;
+export const drugFileSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    name: localized,
+    class: localized,
+    description: localized,
+    /** How a dose in mg becomes the model's amount: `mg` as is, or mmol of the active ion (lithium). */
+    doseAs: z
+      .strictObject({ unit: z.literal('mmol'), perMg: positive(['mmol/mg']), note: z.string().min(3) })
+      .optional(),
+    labelledMaxDailyDose: positive(['mg/day']),
+    routes: routeSchemas,
+    pk: speciesPk,
+    targets: z.partialRecord(z.enum(TARGETS), targetSchema),
+    metabolites: z.array(metaboliteSchema).default([]),
+    /** A fixed partner given with every dose (carbidopa with levodopa): its own species and targets. */
+    companion: z
+      .strictObject({
+        id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+        name: localized,
+        /** Partner amount per mg of the drug's dose (carbidopa/levodopa 25/100: 0.25). */
+        ratio: positive(['mg/mg']),
+        routes: routeSchemas,
+        pk: speciesPk,
+        targets: z.partialRecord(z.enum(TARGETS), targetSchema),
+      })
+      .optional(),
+    /** Peripheral AADC: the part of clearance carried by AADC, blocked in proportion to AADC_peripheral inhibition. */
+    aadcFraction: fraction.optional(),
+    /** CYP2D6 inhibition by the parent drug (competitive, Ki in plasma). */
+    inhibits: z.strictObject({ CYP2D6: z.strictObject({ ki: positive(['ng/mL']) }) }).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const check = (pk: z.infer<typeof speciesPk>, path: (string | number)[]) => {
+      const two = pk.model === 'two-compartment';
+      if (two && (pk.Q === undefined || pk.V2 === undefined)) ctx.addIssue({ code: 'custom', path, message: 'a two-compartment model needs Q and V2' });
+      if (!two && (pk.Q !== undefined || pk.V2 !== undefined)) ctx.addIssue({ code: 'custom', path, message: 'Q and V2 belong to a two-compartment model' });
+    };
+    check(d.pk, ['pk']);
+    d.metabolites.forEach((m, i) => check(m.pk, ['metabolites', i, 'pk']));
+    if (d.companion) check(d.companion.pk, ['companion', 'pk']);
+    if (Object.values(d.routes).every((r) => r === undefined)) ctx.addIssue({ code: 'custom', path: ['routes'], message: 'at least one route' });
+  });
+
+export type DrugFile = z.infer<typeof drugFileSchema>;
+export type SpeciesPkData = z.infer<typeof speciesPk>;
+export type TargetData = z.infer<typeof targetSchema>;
+export type RouteData = z.infer<typeof routeSchemas>;
+
+/** Patient covariates that change pharmacokinetics. */
+export interface Covariates {
+  weightKg: number;
+  age: number;
+  cyp2d6: 'poor' | 'intermediate' | 'normal' | 'ultrarapid';
+  /** Creatinine clearance, mL/min. */
+  crclMlMin: number;
 }
 
-/** Converts a drug's PK block to model units for a patient of the given weight (kg). */
-export function pkParamsFor(drug: DrugFile, weightKg: number): PkParams {
-  const { pk } = drug;
+/** One species' parameters in model units for one patient: L, L/h, 1/h. */
+export interface SpeciesParams {
+  CL: number;
+  V: number;
+  Q: number;
+  V2: number;
+  /** 0 when the brain follows plasma. */
+  ke0: number;
+  /** Fraction of CL through CYP2D6 in this patient (inhibitable by other drugs). */
+  fm2d6: number;
+  /** mg → ng/mL factor: C = amount / V · toConc. 1000 for mg and ng/mL; 1 for mmol and mmol/L. */
+  toConc: number;
+}
+
+const perKg = (q: Quantity, weightKg: number): number => (q.unit.endsWith('/kg') ? q.value * weightKg : q.value);
+
+/**
+ * Converts a species' PK block to model units for a patient. Clearance is split into a CYP2D6
+ * part, a renal part and the rest: CL_2D6 = CL·(m − p) with p the poor-metaboliser ratio and m the
+ * patient's phenotype ratio; CL_renal = CL·f_renal·CrCl/100 mL/min; CL_other = CL·(p − f_renal).
+ * Age scales the non-renal parts.
+ */
+export function speciesParams(pk: SpeciesPkData, cov: Covariates): SpeciesParams {
+  const c = pk.clearance;
+  const base = perKg(pk.CL, cov.weightKg);
+  const p = c?.cyp2d6?.poor.value ?? 1;
+  const m = c?.cyp2d6 === undefined || cov.cyp2d6 === 'normal' ? 1 : c.cyp2d6[cov.cyp2d6].value;
+  const renalFraction = c?.renalFraction?.value ?? 0;
+  const age = c?.agePerYear ? Math.max(0.2, 1 + c.agePerYear.value * (cov.age - 40)) : 1;
+  const cyp = base * Math.max(0, m - p) * age;
+  const other = base * Math.max(0, p - renalFraction) * age;
+  const renal = base * renalFraction * (cov.crclMlMin / 100);
+  const CL = cyp + other + renal;
   return {
-    F: pk.F.value,
-    CL: pk.CL.unit === 'L/h/kg' ? pk.CL.value * weightKg : pk.CL.value,
-    V: pk.V.unit === 'L/kg' ? pk.V.value * weightKg : pk.V.value,
-    ka: pk.ka.value,
+    CL,
+    V: perKg(pk.V, cov.weightKg),
+    Q: pk.Q ? perKg(pk.Q, cov.weightKg) : 0,
+    V2: pk.V2 ? perKg(pk.V2, cov.weightKg) : 0,
+    ke0: pk.ke0?.value ?? 0,
+    fm2d6: CL > 0 ? cyp / CL : 0,
+    toConc: pk.concentrationUnit === 'ng/mL' ? 1000 : 1,
   };
 }

@@ -1,0 +1,49 @@
+// Validation cases as data (src-engine/data/validation/*.json): a scenario, what is measured on the
+// results, the published value with its source, and the agreement band it reached.
+import { z } from 'zod';
+
+const duration = z.string().regex(/^\d+(\.\d+)?(min|h|d|w)$/, 'expected a duration such as "24h" or "12w"');
+
+const window = { series: z.string().min(3), from: duration.optional(), to: duration.optional() };
+
+/** What is measured on one run. Times are in hours; `from`/`to` bound a window (default: the whole run). */
+export const measureSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('value-at'), series: z.string().min(3), at: duration }),
+  z.strictObject({ kind: z.literal('peak'), ...window }),
+  /** Hours from `from` (or 0) to the peak. */
+  z.strictObject({ kind: z.literal('time-of-peak'), ...window }),
+  z.strictObject({ kind: z.literal('min'), ...window }),
+  /** Time-average over the window (trapezoid). */
+  z.strictObject({ kind: z.literal('mean'), ...window }),
+  /** Apparent half-life, hours, from a log-linear fit of the series over the window. */
+  z.strictObject({ kind: z.literal('half-life'), ...window }),
+  /** First time (hours) at or after `from` when the series falls below `below` (washout). */
+  z.strictObject({ kind: z.literal('time-below'), series: z.string().min(3), from: duration.optional(), below: z.number().finite() }),
+]);
+export type Measure = z.infer<typeof measureSchema>;
+
+export const BANDS = ['within 10 %', 'within 30 %', 'outside'] as const;
+export type Band = (typeof BANDS)[number];
+
+export const validationCaseSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  title: z.string().min(5),
+  /** Drug (or drugs, "a+b") the case is about, for grouping in the table. */
+  drug: z.string().min(2),
+  /** A complete scenario (modulon.scenario/1). */
+  scenario: z.unknown(),
+  measure: measureSchema,
+  /** Optional second run: the case's value is measure(scenario) / measure(over.scenario). */
+  over: z.strictObject({ scenario: z.unknown(), measure: measureSchema }).optional(),
+  published: z.strictObject({
+    value: z.number().finite(),
+    /** Published range, if the source gives one: inside it counts as zero error. */
+    range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
+    unit: z.string().min(1),
+    source: z.string().min(5),
+    /** Confidence code from reference/pharmacology.md: L✓, P✓, R✓, Der, Rec (checked here?). */
+    confidence: z.string().min(1),
+    note: z.string().optional(),
+  }),
+});
+export type ValidationCase = z.infer<typeof validationCaseSchema>;

@@ -1,0 +1,29 @@
+// Checks data files against their schemas: `node test/tools/check-data.ts [file.json ...]`
+// (default: every drug and validation file). Prints one line per problem, with its JSON path.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { drugFileSchema } from '../../src-engine/drugs/schema.ts';
+import { formatPath } from '../../src-engine/scenario.ts';
+import { validationCaseSchema } from '../../src-engine/validation/schema.ts';
+import { z } from 'zod';
+
+const DATA = join(import.meta.dirname, '..', '..', 'src-engine', 'data');
+const files = process.argv.slice(2);
+const all = files.length > 0 ? files : [
+  ...readdirSync(join(DATA, 'drugs')).map((f) => join(DATA, 'drugs', f)),
+  ...readdirSync(join(DATA, 'validation')).filter((f) => f !== 'baseline.json').map((f) => join(DATA, 'validation', f)),
+];
+let bad = 0;
+for (const file of all) {
+  const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const isDrug = file.includes(`${join('data', 'drugs')}`) || (typeof doc === 'object' && doc !== null && 'pk' in doc);
+  const schema = isDrug ? drugFileSchema : z.array(validationCaseSchema);
+  const parsed = schema.safeParse(doc);
+  if (parsed.success) {
+    console.log(`ok      ${basename(file)}`);
+    continue;
+  }
+  bad++;
+  for (const issue of parsed.error.issues) console.log(`invalid ${basename(file)}: ${formatPath(issue.path)}: ${issue.message}`);
+}
+process.exitCode = bad > 0 ? 1 : 0;
