@@ -6,7 +6,8 @@ export {
   scenarioJsonSchema,
   migrateScenario,
   formatPath,
-  doseTimes,
+  doseSchedule,
+  routeOf,
   hoursOf,
   SCENARIO_SCHEMA,
   CONDITIONS,
@@ -17,8 +18,9 @@ export {
   type DrugIntervention,
   type Patient,
   type FieldError,
+  type ScheduledDose,
 } from './scenario.ts';
 export { RESULTS_SCHEMA, type Results, type Series, type ResultEvent } from './results.ts';
 export { listDrugs, getDrug, DRUG_IDS } from './drugs/catalogue.ts';
-export type { DrugFile } from './drugs/schema.ts';
+export { TARGETS, ROUTES, type DrugFile, type TargetId, type Route } from './drugs/schema.ts';
 export { parseDuration, parseDose, formatHours } from './units.ts';

@@ -1,7 +1,7 @@
 // The one-compartment oral model against its closed form, linearity, split doses, finiteness.
 import { describe, expect, it } from 'vitest';
 import { getDrug } from './drugs/catalogue.ts';
-import { pkParamsFor } from './drugs/schema.ts';
+import { speciesParams } from './drugs/schema.ts';
 import { simulate } from './simulate.ts';
 import type { Results } from './results.ts';
 
@@ -36,7 +36,7 @@ function closedForm(t: number, doseTimes: number[], doseMg: number, p: { F: numb
 
 describe('one-compartment oral pharmacokinetics', () => {
   const drug = getDrug('donepezil')!;
-  const p = pkParamsFor(drug, 70);
+  const p = { ...speciesParams(drug.pk, { weightKg: 70, age: 40, cyp2d6: 'normal', crclMlMin: 100 }), F: drug.routes.oral!.F.value, ka: drug.routes.oral!.ka.value };
 
   it('matches the closed form within 1e-6 relative over 12 weeks of daily dosing', () => {
     const results = runOk(scenario([{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }]));
@@ -116,7 +116,7 @@ describe('one-compartment oral pharmacokinetics', () => {
     const r = runOk(scenario([{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }]));
     const c = r.series['pk.donepezil.plasma']!.v;
     const inh = r.series['target.AChE.occupancy']!.v;
-    const ic50 = drug.targets.AChE!.ic50.value;
+    const ic50 = drug.targets.AChE!.c50.value;
     for (let k = 0; k < c.length; k += 97) expect(inh[k]).toBeCloseTo(c[k]! / (ic50 + c[k]!), 12);
   });
 

@@ -2,6 +2,7 @@
 // error messages that name the JSON path and what was expected.
 import { z } from 'zod';
 import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
+import { ROUTES, type DrugFile, type Route } from './drugs/schema.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
@@ -43,18 +44,45 @@ const doseString = z
     else if (parsed.value.mg <= 0) ctx.addIssue({ code: 'custom', message: `expected a dose greater than zero, got ${JSON.stringify(text)}` });
   });
 
-const drugIntervention = z.strictObject({
-  type: z.literal('drug'),
-  drug: z.string().meta({ enum: [...DRUG_IDS] }).refine((id) => getDrug(id) !== undefined, {
-    error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
-  }),
-  dose: doseString,
-  route: z.enum(['oral'], { error: 'expected route "oral" (the only route of engine 0.1)' }).default('oral'),
-  start: durationString('start time', { allowZero: true }).default('0d'),
-  every: durationString('dosing interval', { minH: 1 / 60 }).optional(),
-  stop: durationString('stop time', { allowZero: true }).optional(),
-  count: z.number().int().min(1).max(MAX_DOSES).optional(),
-});
+const drugIntervention = z
+  .strictObject({
+    type: z.literal('drug'),
+    drug: z
+      .string()
+      .meta({ enum: [...DRUG_IDS] })
+      .refine((id) => getDrug(id) !== undefined, {
+        error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
+      }),
+    dose: doseString,
+    /** Default: the drug's first route (oral where it has one). */
+    route: z.enum(ROUTES).optional(),
+    /** IV only: infusion duration; without it an IV dose is a bolus. */
+    infusion: durationString('infusion duration', { minH: 1 / 60 }).optional(),
+    start: durationString('start time', { allowZero: true }).default('0d'),
+    every: durationString('dosing interval', { minH: 1 / 60 }).optional(),
+    stop: durationString('stop time', { allowZero: true }).optional(),
+    count: z.number().int().min(1).max(MAX_DOSES).optional(),
+    /** Titration: from each step's time on, doses are the step's dose. */
+    steps: z.array(z.strictObject({ at: durationString('step time', { allowZero: true }), dose: doseString })).max(50).optional(),
+    /** Missed doses: the scheduled doses at these times are not taken. */
+    skip: z.array(durationString('missed dose time', { allowZero: true })).max(MAX_DOSES).optional(),
+  })
+  .superRefine((iv, ctx) => {
+    const drug = getDrug(iv.drug);
+    if (drug === undefined) return;
+    const routes = Object.keys(drug.routes);
+    if (iv.route !== undefined && !routes.includes(iv.route)) {
+      ctx.addIssue({ code: 'custom', path: ['route'], message: `expected a route of ${drug.id}: ${routes.map((r) => JSON.stringify(r)).join(', ')}; got ${JSON.stringify(iv.route)}` });
+    }
+    if (iv.infusion !== undefined && routeOf(iv, drug) !== 'iv') ctx.addIssue({ code: 'custom', path: ['infusion'], message: 'expected "infusion" only with "route": "iv"' });
+  });
+
+/** The route an intervention uses: its own, or the drug's default (oral where it has one). */
+export function routeOf(iv: { route?: Route | undefined }, drug: Pick<DrugFile, 'routes'> | undefined): Route {
+  if (iv.route !== undefined) return iv.route;
+  const routes = Object.keys(drug?.routes ?? { oral: {} }) as Route[];
+  return routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
+}
 
 // Other intervention types of DESIGN.md §4.1 (dbs, tms, therapy) join this union with later engine
 // layers; until then they are refused by name rather than silently ignored.
@@ -69,6 +97,8 @@ const patientSchema = z.strictObject({
   sex: z.enum(['female', 'male']).default('female'),
   weightKg: z.number().min(30).max(250).default(70),
   cyp2d6: z.enum(CYP2D6).default('normal'),
+  /** Creatinine clearance (renal function), mL/min. */
+  crclMlMin: z.number().min(5).max(200).default(100),
 });
 
 export const scenarioSchema = z
@@ -97,12 +127,14 @@ export const scenarioSchema = z
       if (iv.every === undefined && (iv.stop !== undefined || iv.count !== undefined)) {
         ctx.addIssue({ code: 'custom', path: at('every'), message: `expected "every" (the dosing interval) when "${iv.stop !== undefined ? 'stop' : 'count'}" is given` });
       }
-      const dose = parseDose(iv.dose);
-      if (dose.ok) {
-        const mg = dose.value.perKg ? dose.value.mg * s.patient.weightKg : dose.value.mg;
-        if (mg > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: at('dose'), message: `expected a dose of at most ${MAX_DOSE_MG / 1000} g, got ${JSON.stringify(iv.dose)} (${mg} mg)` });
-      }
-      doses += doseTimes(iv, duration).length;
+      const tooBig = (text: string, path: (string | number)[]) => {
+        const dose = parseDose(text);
+        const mg = dose.ok ? (dose.value.perKg ? dose.value.mg * s.patient.weightKg : dose.value.mg) : 0;
+        if (mg > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path, message: `expected a dose of at most ${MAX_DOSE_MG / 1000} g, got ${JSON.stringify(text)} (${mg} mg)` });
+      };
+      tooBig(iv.dose, at('dose'));
+      iv.steps?.forEach((step, k) => tooBig(step.dose, [...at('steps'), k, 'dose']));
+      doses += doseSchedule(iv, duration).length;
     });
     if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses in one scenario, got ${doses}` });
   });
@@ -133,22 +165,38 @@ export function hoursOf(text: string): number {
   return parsed.ok ? parsed.value : Number.NaN;
 }
 
-/** Dose times (hours) of one intervention within a scenario of `durationH` hours. */
-export function doseTimes(iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count'>, durationH: number): number[] {
+export interface ScheduledDose {
+  /** Hours from the start. */
+  t: number;
+  /** The dose string in force at that time (the intervention's, or a titration step's). */
+  dose: string;
+}
+
+/** The doses one intervention gives within a scenario of `durationH` hours, skips removed. */
+export function doseSchedule(
+  iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count' | 'dose' | 'steps' | 'skip'>,
+  durationH: number,
+): ScheduledDose[] {
   const start = hoursOf(iv.start);
   if (!(start < durationH)) return [];
-  if (iv.every === undefined) return [start];
-  const every = hoursOf(iv.every);
-  const stop = Math.min(durationH, iv.stop === undefined ? durationH : hoursOf(iv.stop));
-  const count = Math.min(iv.count ?? MAX_DOSES + 1, MAX_DOSES + 1);
   const times: number[] = [];
-  // Multiply rather than accumulate so that dose k lands exactly on start + k·every.
-  for (let k = 0; k < count; k++) {
-    const t = start + k * every;
-    if (t >= stop) break;
-    times.push(t);
+  if (iv.every === undefined) times.push(start);
+  else {
+    const every = hoursOf(iv.every);
+    const stop = Math.min(durationH, iv.stop === undefined ? durationH : hoursOf(iv.stop));
+    const count = Math.min(iv.count ?? MAX_DOSES + 1, MAX_DOSES + 1);
+    // Multiply rather than accumulate so that dose k lands exactly on start + k·every.
+    for (let k = 0; k < count; k++) {
+      const t = start + k * every;
+      if (t >= stop) break;
+      times.push(t);
+    }
   }
-  return times;
+  const skipped = (iv.skip ?? []).map(hoursOf);
+  const steps = (iv.steps ?? []).map((s) => ({ at: hoursOf(s.at), dose: s.dose })).sort((a, b) => a.at - b.at);
+  return times
+    .filter((t) => !skipped.some((x) => Math.abs(x - t) < 1e-6))
+    .map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? iv.dose }));
 }
 
 /** Brings an older scenario document forward to the current schema (pure; identity for /1). */

@@ -1,32 +1,31 @@
-// Runs a validated scenario: builds the state vector (pk compartments per drug), integrates it
-// between discontinuities (doses) and sample times, and publishes series on the sampling grid.
+// Runs a validated scenario: builds the state vector (pk layer), integrates it between
+// discontinuities (doses, infusion and patch edges) and sample times, and publishes series on the
+// sampling grid.
 import { getDrug } from './drugs/catalogue.ts';
-import { pkParamsFor, type DrugFile, type PkParams, type TargetId } from './drugs/schema.ts';
+import { PERIPHERAL_TARGETS, type DrugFile, type TargetId } from './drugs/schema.ts';
 import { DormandPrince } from './integrator.ts';
+import { emaxEffect, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
-import { doseTimes, hoursOf, parseScenario, type FieldError, type Scenario } from './scenario.ts';
+import { doseSchedule, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
 
-/** Integrator tolerances: amounts in mg; tight enough for ≤1e-6 relative error vs closed forms. */
-const TOLERANCES = { rtol: 1e-10, atol: 1e-12, maxStep: 24 };
+/** Integrator tolerances (amounts in mg or mmol): tight enough for ≤1e-6 relative error vs closed forms. */
+const TOLERANCES = { rtol: 1e-9, atol: 1e-12, maxStep: 24 };
 
-/** One administered drug: its parameters for this patient and the offset of its states. */
-interface DrugState {
-  drug: DrugFile;
-  pk: PkParams;
-  /** Index of the depot (gut) compartment in the state vector; the central one follows. */
-  offset: number;
+/** A discontinuity: an amount added to a state, or a change of a zero-order input rate. */
+interface Discontinuity {
+  t: number;
+  /** State index for a bolus, species index for a rate change. */
+  index: number;
+  kind: 'bolus' | 'rate';
+  amount: number;
 }
 
-interface DoseEvent {
+interface Administration {
   t: number;
-  /** Index into the drugs array. */
-  drug: number;
-  /** Amount given, mg. */
+  drug: string;
   mg: number;
-  /** Amount reaching the depot, mg (bioavailability applied). */
-  depotMg: number;
   label: string;
 }
 
@@ -39,95 +38,102 @@ export function simulate(doc: unknown): SimulateOutcome {
   return { ok: true, results: run(parsed.scenario) };
 }
 
-/** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
-export function run(scenario: Scenario): Results {
+/**
+ * Runs an already validated scenario. Throws only on an engine bug (a non-finite result).
+ * `lookup` finds drugs (the catalogue; tests and user-defined drugs pass their own).
+ */
+export function run(scenario: Scenario, lookup: (id: string) => DrugFile | undefined = getDrug): Results {
   const durationH = hoursOf(scenario.duration);
   const stepH = hoursOf(scenario.sampling);
-  const weightKg = scenario.patient.weightKg;
-  const warnings: string[] = [];
+  const { patient } = scenario;
+  const model = new PkModel({ weightKg: patient.weightKg, age: patient.age, cyp2d6: patient.cyp2d6, crclMlMin: patient.crclMlMin });
 
-  const drugs: DrugState[] = [];
-  const drugIndex = new Map<string, number>();
-  const doses: DoseEvent[] = [];
+  const jumps: Discontinuity[] = [];
+  const given: Administration[] = [];
   for (const iv of scenario.interventions) {
-    const drug = getDrug(iv.drug);
+    const drug = lookup(iv.drug);
     if (drug === undefined) throw new Error(`BUG: validated scenario names unknown drug ${iv.drug}`);
-    let index = drugIndex.get(drug.id);
-    if (index === undefined) {
-      index = drugs.length;
-      drugIndex.set(drug.id, index);
-      drugs.push({ drug, pk: pkParamsFor(drug, weightKg), offset: 2 * index });
+    const dm = model.add(drug);
+    const route = routeOf(iv, drug);
+    const infusionH = iv.infusion === undefined ? 0 : hoursOf(iv.infusion);
+    for (const { t, dose } of doseSchedule(iv, durationH)) {
+      const parsed = parseDose(dose);
+      if (!parsed.ok) throw new Error(`BUG: validated scenario has unparsable dose ${dose}`);
+      const mg = parsed.value.perKg ? parsed.value.mg * patient.weightKg : parsed.value.mg;
+      given.push({ t, drug: drug.id, mg, label: `${drug.id} ${dose} ${route}${infusionH > 0 ? ` over ${iv.infusion}` : ''}` });
+      administer(jumps, model, dm.entries[route], t, mg * dm.amountPerMg, infusionH);
+      if (dm.companionRatio > 0) administer(jumps, model, dm.companionEntries[route], t, mg * dm.companionRatio, infusionH);
     }
-    const dose = parseDose(iv.dose);
-    if (!dose.ok) throw new Error(`BUG: validated scenario has unparsable dose ${iv.dose}`);
-    const mg = dose.value.perKg ? dose.value.mg * weightKg : dose.value.mg;
-    const label = `${drug.id} ${iv.dose} ${iv.route}`;
-    const state = drugs[index] as DrugState;
-    for (const t of doseTimes(iv, durationH)) doses.push({ t, drug: index, mg, depotMg: mg * state.pk.F, label });
   }
-  doses.sort((a, b) => a.t - b.t || a.drug - b.drug);
-  warnings.push(...maxDoseWarnings(doses, drugs));
+  jumps.sort((a, b) => a.t - b.t);
+  given.sort((a, b) => a.t - b.t);
 
-  const n = 2 * drugs.length;
-  const ka = new Float64Array(drugs.length);
-  const ke = new Float64Array(drugs.length);
-  drugs.forEach((d, i) => {
-    ka[i] = d.pk.ka;
-    ke[i] = d.pk.CL / d.pk.V;
-  });
-  // First-order absorption from the depot into the central compartment, first-order elimination.
-  const rhs = (_t: number, y: Float64Array, dy: Float64Array): void => {
-    for (let i = 0; i < ka.length; i++) {
-      const depot = y[2 * i]!;
-      const central = y[2 * i + 1]!;
-      const absorbed = ka[i]! * depot;
-      dy[2 * i] = -absorbed;
-      dy[2 * i + 1] = absorbed - ke[i]! * central;
-    }
-  };
-  const integrator = new DormandPrince(n, rhs, TOLERANCES);
-  const y = new Float64Array(n);
+  const rates = new Float64Array(model.species.length);
+  const integrator = new DormandPrince(model.size, model.rhs(rates), TOLERANCES);
+  const y = new Float64Array(model.size);
 
   const nSamples = Math.floor(durationH / stepH + 1e-9) + 1;
   const grid: number[] = new Array<number>(nSamples);
   for (let k = 0; k < nSamples; k++) grid[k] = k * stepH;
   if ((grid[nSamples - 1] as number) < durationH - 1e-9) grid.push(durationH);
 
-  const plasma = drugs.map(() => new Array<number>(grid.length));
+  const { species } = model;
+  const plasma = species.map(() => new Array<number>(grid.length));
+  const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(grid.length) : undefined));
   let t = 0;
   let next = 0;
   for (let k = 0; k < grid.length; k++) {
     const tk = grid[k] as number;
-    // Doses falling before or at this sample: integrate up to each, then add it to the depot.
-    // Doses at a sample time are given before the sample is taken (NONMEM's record order).
-    while (next < doses.length && (doses[next] as DoseEvent).t <= tk) {
-      const dose = doses[next] as DoseEvent;
-      advance(integrator, y, t, dose.t);
-      t = dose.t;
-      const depot = (drugs[dose.drug] as DrugState).offset;
-      y[depot] = (y[depot] as number) + dose.depotMg;
+    // Discontinuities before or at this sample: integrate up to each, then apply it. A dose at a
+    // sample time is given before the sample is taken (NONMEM's record order).
+    while (next < jumps.length && (jumps[next] as Discontinuity).t <= tk) {
+      const j = jumps[next] as Discontinuity;
+      advance(integrator, y, t, j.t);
+      t = j.t;
+      if (j.kind === 'bolus') y[j.index] = (y[j.index] as number) + j.amount;
+      else rates[j.index] = Math.abs((rates[j.index] as number) + j.amount) < 1e-12 ? 0 : (rates[j.index] as number) + j.amount;
       integrator.restart();
       next++;
     }
     advance(integrator, y, t, tk);
     t = tk;
-    drugs.forEach((d, i) => {
-      // mg / L = µg/mL; × 1000 gives ng/mL.
-      (plasma[i] as number[])[k] = ((y[d.offset + 1] as number) / d.pk.V) * 1000;
-    });
+    for (let i = 0; i < species.length; i++) {
+      const s = species[i]!;
+      (plasma[i] as number[])[k] = Math.max(0, model.concentration(y, s));
+      const b = brain[i];
+      if (b) b[k] = Math.max(0, y[s.iE] as number);
+    }
   }
 
   const series: Record<string, Series> = {};
-  drugs.forEach((d, i) => {
-    series[`pk.${d.drug.id}.plasma`] = { unit: 'ng/mL', t: grid, v: plasma[i] as number[] };
+  species.forEach((s, i) => {
+    series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, t: grid, v: plasma[i] as number[] };
   });
-  for (const [target, v] of targetSeries(drugs, plasma, grid.length)) {
-    series[`target.${target}.occupancy`] = { unit: 'fraction', t: grid, v };
+  for (const target of targetsIn(model)) {
+    const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
+    series[name] = { unit: 'fraction', t: grid, v: occupancy(model, target, plasma, brain, grid.length) };
   }
   assertFinite(series);
 
-  const events: ResultEvent[] = doses.map((d) => ({ t: d.t, kind: 'dose', label: d.label, drug: (drugs[d.drug] as DrugState).drug.id }));
-  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings };
+  const events: ResultEvent[] = given.map((g) => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug }));
+  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: maxDoseWarnings(given, model) };
+}
+
+/** Turns one administration into discontinuities: a bolus into a depot or central, or an input rate on and off. */
+function administer(jumps: Discontinuity[], model: PkModel, entry: Entry | undefined, t: number, amount: number, infusionH: number): void {
+  if (entry === undefined) throw new Error('BUG: validated scenario uses a route the drug lacks');
+  const dose = amount * entry.F;
+  if (entry.kind === 'depot') {
+    jumps.push({ t: t + entry.lagH, index: (model.depots[entry.target] as { i: number }).i, kind: 'bolus', amount: dose });
+    return;
+  }
+  const duration = entry.kind === 'zero-order' ? entry.durationH : infusionH;
+  if (duration > 0) {
+    jumps.push({ t, index: entry.target, kind: 'rate', amount: dose / duration });
+    jumps.push({ t: t + duration, index: entry.target, kind: 'rate', amount: -dose / duration });
+  } else {
+    jumps.push({ t, index: model.species[entry.target]!.iC, kind: 'bolus', amount: dose });
+  }
 }
 
 function advance(integrator: DormandPrince, y: Float64Array, t0: number, t1: number): void {
@@ -135,51 +141,60 @@ function advance(integrator: DormandPrince, y: Float64Array, t0: number, t1: num
   if (!outcome.ok) throw new Error(`BUG: integration failed: ${outcome.reason}`);
 }
 
+function targetsIn(model: PkModel): TargetId[] {
+  const found = new Set<TargetId>();
+  for (const s of model.species) for (const t of Object.keys(s.targets) as TargetId[]) found.add(t);
+  return [...found];
+}
+
 /**
- * Fractional inhibition/occupancy per target. Drugs sharing a target compete for it:
- * E = Σ Emax_i·x_i / (1 + Σ x_i), x_i = (C_i / IC50_i)^hill_i — the Gaddum/competitive form,
- * which reduces to the Emax/Hill model for a single drug.
+ * Fractional inhibition/occupancy of a target. Species sharing a target compete for it:
+ * E = Σ Emax_i·x_i / (1 + Σ x_i), x_i = (C_i / C50_i)^hill_i — the Gaddum/competitive form,
+ * which reduces to the Emax/Hill model for a single species.
  */
-function targetSeries(drugs: DrugState[], plasma: number[][], length: number): Map<TargetId, number[]> {
-  const byTarget = new Map<TargetId, number[]>();
-  for (const d of drugs) for (const target of Object.keys(d.drug.targets) as TargetId[]) byTarget.set(target, []);
-  for (const [target, out] of byTarget) {
-    const users = drugs.flatMap((d, i) => {
-      const p = d.drug.targets[target];
-      return p ? [{ conc: plasma[i] as number[], ic50: p.ic50.value, emax: p.emax.value, hill: p.hill.value }] : [];
-    });
-    for (let k = 0; k < length; k++) {
-      let sumX = 0;
-      let sumEx = 0;
-      for (const u of users) {
-        const x = Math.pow(Math.max(0, u.conc[k] as number) / u.ic50, u.hill);
-        sumX += x;
-        sumEx += u.emax * x;
-      }
-      out.push(sumEx / (1 + sumX));
-    }
+function occupancy(model: PkModel, target: TargetId, plasma: number[][], brain: Array<number[] | undefined>, length: number): number[] {
+  const users = model.species.flatMap((s, i) => {
+    const p = s.targets[target];
+    if (!p) return [];
+    const conc = readsEffectSite(target, s) ? (brain[i] as number[]) : (plasma[i] as number[]);
+    return [{ conc, p }];
+  });
+  if (users.length === 1) {
+    const u = users[0]!;
+    return u.conc.map((c) => emaxEffect(c, u.p));
   }
-  return byTarget;
+  const out = new Array<number>(length);
+  for (let k = 0; k < length; k++) {
+    let sumX = 0;
+    let sumEx = 0;
+    for (const u of users) {
+      const x = Math.pow((u.conc[k] as number) / u.p.c50.value, u.p.hill.value);
+      sumX += x;
+      sumEx += u.p.emax.value * x;
+    }
+    out[k] = sumEx / (1 + sumX);
+  }
+  return out;
 }
 
 /** Labelled-maximum check: the largest amount of each drug given in any 24-hour span. */
-function maxDoseWarnings(doses: DoseEvent[], drugs: DrugState[]): string[] {
+function maxDoseWarnings(given: Administration[], model: PkModel): string[] {
   const warnings: string[] = [];
-  drugs.forEach((d, i) => {
-    const own = doses.filter((x) => x.drug === i);
+  for (const [id, dm] of model.drugs as Map<string, DrugModel>) {
+    const own = given.filter((g) => g.drug === id);
     let worst = 0;
     let lo = 0;
     let sum = 0;
     for (let hi = 0; hi < own.length; hi++) {
-      sum += (own[hi] as DoseEvent).mg;
-      while ((own[hi] as DoseEvent).t - (own[lo] as DoseEvent).t >= 24) sum -= (own[lo++] as DoseEvent).mg;
+      sum += own[hi]!.mg;
+      while (own[hi]!.t - own[lo]!.t >= 24) sum -= own[lo++]!.mg;
       worst = Math.max(worst, sum);
     }
-    const max = d.drug.labelledMaxDailyDose;
+    const max = dm.drug.labelledMaxDailyDose;
     if (worst > max.value + 1e-9) {
-      warnings.push(`${d.drug.id}: ${Number(worst.toFixed(3))} mg within 24 h exceeds the labelled maximum of ${max.value} ${max.unit}; source: ${max.source}`);
+      warnings.push(`${id}: ${Number(worst.toFixed(3))} mg within 24 h exceeds the labelled maximum of ${max.value} ${max.unit}; source: ${max.source}`);
     }
-  });
+  }
   return warnings;
 }
 

@@ -122,7 +122,10 @@ export const drugFileSchema = z
         targets: z.partialRecord(z.enum(TARGETS), targetSchema),
       })
       .optional(),
-    /** Peripheral AADC: the part of clearance carried by AADC, blocked in proportion to AADC_peripheral inhibition. */
+    /**
+     * Peripheral AADC: the share of `pk.CL` carried by AADC. `pk.CL` is then the clearance with no
+     * AADC inhibition; the effective clearance is CL·(1 − aadcFraction·inhibition(AADC_peripheral)).
+     */
     aadcFraction: fraction.optional(),
     /** CYP2D6 inhibition by the parent drug (competitive, Ki in plasma). */
     inhibits: z.strictObject({ CYP2D6: z.strictObject({ ki: positive(['ng/mL']) }) }).optional(),

@@ -51,7 +51,7 @@ export function createBackend(options: BackendOptions): Backend {
         name: d.name,
         class: d.class,
         description: d.description,
-        routes: [...d.routes],
+        routes: Object.keys(d.routes),
         labelledMaxDailyDose: d.labelledMaxDailyDose,
       }))),
     'scenarios:list': () => ok(store.listScenarios()),

@@ -5,6 +5,9 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
 import { ENGINE_VERSION, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
+import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
+import { runCase } from '../../src-engine/validation/run.ts';
+import { summarize, validationTable } from '../validation-table.ts';
 import { resultsToCsv } from '../csv.ts';
 import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
@@ -34,6 +37,7 @@ ${NOTICE.en}
 Usage:
   modulon run <scenario.json> [--out FILE] [--csv FILE]   simulate a scenario, results JSON to stdout
   modulon serve [--port N] [--data DIR]                   start web mode on 127.0.0.1
+  modulon validate [--json] [--drug ID]                   run the validation suite, print the table
   modulon schema                                          JSON Schema of the scenario format
   modulon <command> --help                                help on one command
 
@@ -45,6 +49,13 @@ Simulates a scenario file (modulon.scenario/1) and writes the results (modulon.r
   --out FILE   write the results JSON to FILE instead of stdout
   --csv FILE   also write the series as CSV (one row per time point)
 Warnings (e.g. a dose above the labelled maximum) go to stderr. ${NOTICE.en}
+`,
+  validate: `modulon validate [--json] [--drug ID]
+
+Runs every validation case (src-engine/data/validation/*.json): the engine against published
+values, each with its source, error and band (within 10 %, within 30 %, outside).
+  --json      machine-readable results instead of the table
+  --drug ID   only the cases of one drug
 `,
   serve: `modulon serve [--port N] [--data DIR]
 
@@ -58,6 +69,7 @@ that is part of the printed URL. Stop with Ctrl+C.
 const OPTIONS = {
   run: { out: { type: 'string' }, csv: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   serve: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  validate: { json: { type: 'boolean' }, drug: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -73,12 +85,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     }
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io);
+    if (command === 'validate') return validateCommand(rest, io);
     if (command === 'schema') {
       if (rest.length > 0) throw new UsageError('schema: takes no arguments');
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve or schema (see modulon --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, validate or schema (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);
@@ -143,6 +156,22 @@ async function serveCommand(args: readonly string[], io: Io): Promise<number> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port expected an integer from 0 to 65535, got ${JSON.stringify(values.port)}`);
   await serveUntilSignal({ dataDir: resolve(values.data ?? defaultDataDir()), port }, io);
   return EXIT_OK;
+}
+
+function validateCommand(args: readonly string[], io: Io): number {
+  const { values, positionals } = parse('validate', args);
+  if (values.help) {
+    io.stdout(HELP.validate!);
+    return EXIT_OK;
+  }
+  if (positionals.length > 0) throw new UsageError(`validate: unexpected argument ${JSON.stringify(positionals[0])}`);
+  const cases = VALIDATION_CASES.filter((c) => values.drug === undefined || c.drug.split('+').includes(values.drug));
+  if (cases.length === 0) throw new UsageError(`validate: no cases for drug ${JSON.stringify(values.drug)}`);
+  const results = cases.map(runCase);
+  const summary = summarize(results);
+  if (values.json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, cases: results }, null, 2)}\n`);
+  else io.stdout(validationTable(results, summary));
+  return summary.failed > 0 ? EXIT_INTERNAL : EXIT_OK;
 }
 
 /** Runs web mode until SIGINT/SIGTERM, then closes the server and the database cleanly. */

@@ -1,0 +1,138 @@
+// Linear pharmacokinetics against closed forms: two compartments, infusions, patches, lag,
+// effect site, metabolite formation, covariates. Synthetic drugs keep the checks independent of
+// the catalogue's numbers.
+import { describe, expect, it } from 'vitest';
+import type { DrugFile } from '../drugs/schema.ts';
+import { parseScenario, type Scenario } from '../scenario.ts';
+import { run } from '../simulate.ts';
+
+const q = (value: number, unit: string) => ({ value, unit, source: 'synthetic test drug' }) as never;
+
+function drug(over: Partial<DrugFile> & { pk?: Partial<DrugFile['pk']> } = {}): DrugFile {
+  const { pk, ...rest } = over;
+  return {
+    id: 'testdrug',
+    name: { en: 'Test', zh: '测试' },
+    class: { en: 'Test', zh: '测试' },
+    description: { en: 'Test', zh: '测试' },
+    labelledMaxDailyDose: q(1000, 'mg/day'),
+    routes: { oral: { F: q(0.8, 'fraction'), ka: q(1.2, '1/h') }, iv: {}, patch: { F: q(0.5, 'fraction'), wear: q(24, 'h') } },
+    pk: { model: 'one-compartment', CL: q(5, 'L/h'), V: q(100, 'L'), concentrationUnit: 'ng/mL', ...pk },
+    targets: {},
+    metabolites: [],
+    ...rest,
+  } as DrugFile;
+}
+
+/** A scenario validated against the real schema, then run with the synthetic drug. */
+function simulateWith(d: DrugFile, interventions: unknown[], extra: Record<string, unknown> = {}) {
+  const doc = { schema: 'modulon.scenario/1', name: 't', duration: '3d', sampling: '15min', patient: { condition: 'healthy', weightKg: 70 }, interventions: interventions.map((iv) => ({ ...(iv as object), drug: 'donepezil' })), ...extra };
+  const parsed = parseScenario({ ...doc, interventions: [] });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const scenario = { ...parsed.scenario, interventions: interventions.map((iv) => ({ type: 'drug', start: '0d', drug: d.id, ...(iv as object) })) } as Scenario;
+  return run(scenario, (id) => (id === d.id ? d : undefined));
+}
+
+const close = (a: number, b: number, rel = 1e-6) => Math.abs(a - b) <= rel * Math.abs(b) + 1e-9;
+
+function expectSeries(values: number[], t: number[], f: (t: number) => number, rel = 1e-6) {
+  let worst = 0;
+  t.forEach((x, k) => {
+    const ref = f(x);
+    const err = Math.abs((values[k] as number) - ref) / Math.max(Math.abs(ref), 1e-6);
+    worst = Math.max(worst, err);
+  });
+  expect(worst).toBeLessThanOrEqual(rel);
+}
+
+describe('closed forms', () => {
+  it('two-compartment IV bolus is biexponential', () => {
+    const d = drug({ pk: { model: 'two-compartment', CL: q(6, 'L/h'), V: q(20, 'L'), Q: q(10, 'L/h'), V2: q(80, 'L'), concentrationUnit: 'ng/mL' } });
+    const r = simulateWith(d, [{ dose: '100 mg', route: 'iv' }]);
+    const s = r.series['pk.testdrug.plasma']!;
+    const k10 = 6 / 20, k12 = 10 / 20, k21 = 10 / 80;
+    const sum = k10 + k12 + k21;
+    const disc = Math.sqrt(sum * sum - 4 * k10 * k21);
+    const alpha = (sum + disc) / 2, beta = (sum - disc) / 2;
+    const c0 = (100 / 20) * 1000;
+    expectSeries(s.v, s.t, (t) => c0 * (((alpha - k21) / (alpha - beta)) * Math.exp(-alpha * t) + ((k21 - beta) / (alpha - beta)) * Math.exp(-beta * t)));
+  });
+
+  it('a 40-minute IV infusion rises and falls as R/CL·(1 − e^−kt)', () => {
+    const r = simulateWith(drug(), [{ dose: '50 mg', route: 'iv', infusion: '40min' }], { sampling: '5min', duration: '1d' });
+    const s = r.series['pk.testdrug.plasma']!;
+    const k = 5 / 100, T = 40 / 60, R = 50 / T;
+    const during = (t: number) => (R / 5) * (1 - Math.exp(-k * t)) * 1000;
+    expectSeries(s.v, s.t, (t) => (t <= T ? during(t) : during(T) * Math.exp(-k * (t - T))));
+  });
+
+  it('a patch is a zero-order input of F·dose over its wear time', () => {
+    const r = simulateWith(drug(), [{ dose: '24 mg', route: 'patch' }], { duration: '2d' });
+    const s = r.series['pk.testdrug.plasma']!;
+    const k = 0.05, R = (0.5 * 24) / 24;
+    const during = (t: number) => (R / 5) * (1 - Math.exp(-k * t)) * 1000;
+    expectSeries(s.v, s.t, (t) => (t <= 24 ? during(t) : during(24) * Math.exp(-k * (t - 24))));
+  });
+
+  it('an oral lag time shifts the whole curve', () => {
+    const d = drug({ routes: { oral: { F: q(0.8, 'fraction'), ka: q(1.2, '1/h'), lag: q(0.5, 'h') } } });
+    const s = simulateWith(d, [{ dose: '10 mg', route: 'oral' }]).series['pk.testdrug.plasma']!;
+    const k = 0.05, ka = 1.2;
+    expectSeries(s.v, s.t, (t) => (t <= 0.5 ? 0 : ((0.8 * 10 * ka) / (100 * (ka - k))) * (Math.exp(-k * (t - 0.5)) - Math.exp(-ka * (t - 0.5))) * 1000));
+  });
+
+  it('the effect site lags plasma with ke0', () => {
+    const target = { effect: 'occupancy', c50: q(1e12, 'ng/mL'), emax: q(1, 'fraction'), hill: q(1, '1') } as never;
+    const d = drug({ pk: { model: 'one-compartment', CL: q(5, 'L/h'), V: q(100, 'L'), ke0: q(0.3, '1/h'), concentrationUnit: 'ng/mL' }, targets: { SERT: target } });
+    const r = simulateWith(d, [{ dose: '100 mg', route: 'iv' }]);
+    // With C50 far above any concentration, occupancy = Ce / C50 to first order.
+    const occ = r.series['target.SERT.occupancy']!;
+    const k = 0.05, ke0 = 0.3, c0 = 1000;
+    expectSeries(occ.v.map((o) => o * 1e12), occ.t, (t) => ((c0 * ke0) / (ke0 - k)) * (Math.exp(-k * t) - Math.exp(-ke0 * t)), 1e-5);
+  });
+
+  it('a metabolite forms from the parent’s elimination', () => {
+    const d = drug({
+      metabolites: [{ id: 'testmet', name: { en: 'M', zh: 'M' }, formation: q(0.6, 'fraction'), massRatio: q(0.9, '1'), pk: { model: 'one-compartment', CL: q(2, 'L/h'), V: q(50, 'L'), concentrationUnit: 'ng/mL' }, targets: {} }],
+    } as never);
+    const s = simulateWith(d, [{ dose: '100 mg', route: 'iv' }]).series['pk.testmet.plasma']!;
+    const k = 0.05, km = 0.04;
+    expectSeries(s.v, s.t, (t) => ((0.6 * 0.9 * 100 * k) / (km - k)) * (Math.exp(-k * t) - Math.exp(-km * t)) / 50 * 1000);
+  });
+});
+
+describe('covariates and units', () => {
+  const withCyp = drug({
+    pk: {
+      model: 'one-compartment', CL: q(10, 'L/h'), V: q(100, 'L'), concentrationUnit: 'ng/mL',
+      clearance: { cyp2d6: { poor: q(0.4, '×'), intermediate: q(0.7, '×'), ultrarapid: q(1.5, '×') }, renalFraction: q(0.2, 'fraction') },
+    },
+  });
+  /** Steady state under a continuous zero-order input (daily 24-hour patches): Css = R / CL, so Css ∝ 1/CL. */
+  const auc = (cyp2d6: string, crclMlMin = 100) => {
+    const s = simulateWith(withCyp, [{ dose: '24 mg', route: 'patch', every: '24h' }], { duration: '20d', sampling: '1d', patient: { condition: 'healthy', weightKg: 70, cyp2d6, crclMlMin } }).series['pk.testdrug.plasma']!;
+    return s.v.at(-1)!;
+  };
+
+  it('scales clearance by CYP2D6 phenotype (AUC ∝ 1/CL)', () => {
+    expect(close(auc('normal') / auc('poor'), 0.4, 1e-3)).toBe(true);
+    expect(close(auc('normal') / auc('ultrarapid'), 1.5, 1e-3)).toBe(true);
+  });
+
+  it('scales the renal part of clearance with creatinine clearance', () => {
+    // CL = 10·(0.8 + 0.2·50/100) = 9 L/h at 50 mL/min.
+    expect(close(auc('normal', 50) / auc('normal', 100), 10 / 9, 1e-3)).toBe(true);
+  });
+
+  it('converts a salt dose to mmol for a mmol/L species', () => {
+    const li = drug({ doseAs: { unit: 'mmol', perMg: q(0.02707, 'mmol/mg'), note: 'lithium carbonate: 2 mmol Li⁺ per 73.89 mg' }, pk: { model: 'one-compartment', CL: q(1.5, 'L/h'), V: q(42, 'L'), concentrationUnit: 'mmol/L' } } as never);
+    const s = simulateWith(li, [{ dose: '300 mg', route: 'iv' }]).series['pk.testdrug.plasma']!;
+    expect(s.unit).toBe('mmol/L');
+    expect(close(s.v[0]!, (300 * 0.02707) / 42, 1e-9)).toBe(true);
+  });
+
+  it('gives a dose at a sample time before the sample (a bolus shows at once)', () => {
+    const s = simulateWith(drug(), [{ dose: '100 mg', route: 'iv', start: '1h' }]).series['pk.testdrug.plasma']!;
+    expect(s.v[s.t.indexOf(1)]).toBeCloseTo(1000, 6);
+  });
+});

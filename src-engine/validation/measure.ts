@@ -1,0 +1,82 @@
+// Measures taken on a run's series for validation cases, and the agreement bands.
+import type { Results, Series } from '../results.ts';
+import { hoursOf } from '../scenario.ts';
+import type { Band, Measure } from './schema.ts';
+
+export type MeasureOutcome = { ok: true; value: number } | { ok: false; reason: string };
+
+function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: number[] } {
+  const lo = from === undefined ? -Infinity : hoursOf(from);
+  const hi = to === undefined ? Infinity : hoursOf(to);
+  const t: number[] = [];
+  const v: number[] = [];
+  s.t.forEach((x, k) => {
+    if (x >= lo - 1e-9 && x <= hi + 1e-9) {
+      t.push(x);
+      v.push(s.v[k] as number);
+    }
+  });
+  return { t, v };
+}
+
+export function measure(results: Results, m: Measure): MeasureOutcome {
+  const s = results.series[m.series];
+  if (!s) return { ok: false, reason: `no series ${m.series} (has ${Object.keys(results.series).join(', ')})` };
+  if (m.kind === 'value-at') {
+    const at = hoursOf(m.at);
+    const k = s.t.findIndex((x) => Math.abs(x - at) < 1e-6);
+    return k < 0 ? { ok: false, reason: `no sample at ${m.at}` } : { ok: true, value: s.v[k] as number };
+  }
+  if (m.kind === 'time-below') {
+    const from = m.from === undefined ? 0 : hoursOf(m.from);
+    const k = s.t.findIndex((x, i) => x >= from - 1e-9 && (s.v[i] as number) < m.below);
+    return k < 0 ? { ok: false, reason: `${m.series} never falls below ${m.below}` } : { ok: true, value: (s.t[k] as number) - from };
+  }
+  const w = windowOf(s, m.from, m.to);
+  if (w.t.length < 2) return { ok: false, reason: `fewer than 2 samples of ${m.series} in the window` };
+  switch (m.kind) {
+    case 'peak':
+      return { ok: true, value: Math.max(...w.v) };
+    case 'min':
+      return { ok: true, value: Math.min(...w.v) };
+    case 'time-of-peak': {
+      const k = w.v.indexOf(Math.max(...w.v));
+      return { ok: true, value: (w.t[k] as number) - (m.from === undefined ? 0 : hoursOf(m.from)) };
+    }
+    case 'mean': {
+      let area = 0;
+      for (let k = 1; k < w.t.length; k++) area += (((w.v[k] as number) + (w.v[k - 1] as number)) / 2) * ((w.t[k] as number) - (w.t[k - 1] as number));
+      return { ok: true, value: area / ((w.t.at(-1) as number) - (w.t[0] as number)) };
+    }
+    case 'half-life': {
+      // Least-squares slope of ln C against t: t½ = −ln 2 / slope.
+      const pts = w.t.map((t, k) => [t, w.v[k] as number] as const).filter(([, v]) => v > 0);
+      if (pts.length < 2) return { ok: false, reason: 'no positive samples for a half-life' };
+      const n = pts.length;
+      const mt = pts.reduce((a, [t]) => a + t, 0) / n;
+      const ml = pts.reduce((a, [, v]) => a + Math.log(v), 0) / n;
+      let num = 0;
+      let den = 0;
+      for (const [t, v] of pts) {
+        num += (t - mt) * (Math.log(v) - ml);
+        den += (t - mt) ** 2;
+      }
+      const slope = num / den;
+      return slope < 0 ? { ok: true, value: -Math.LN2 / slope } : { ok: false, reason: 'the series does not decline in the window' };
+    }
+  }
+}
+
+/** Relative error, zero inside a published range. */
+export function relativeError(simulated: number, published: number, range?: readonly [number, number]): number {
+  if (range && simulated >= Math.min(...range) && simulated <= Math.max(...range)) return 0;
+  if (published === 0) return simulated === 0 ? 0 : Infinity;
+  return (simulated - published) / Math.abs(published);
+}
+
+export function bandOf(error: number): Band {
+  const e = Math.abs(error);
+  if (e <= 0.1) return 'within 10 %';
+  if (e <= 0.3) return 'within 30 %';
+  return 'outside';
+}

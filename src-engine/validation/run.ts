@@ -1,0 +1,73 @@
+// Runs validation cases: simulate, measure, compare with the published value, classify the band.
+import { simulate } from '../simulate.ts';
+import { bandOf, measure, relativeError } from './measure.ts';
+import { validationCaseSchema, type Band, type ValidationCase } from './schema.ts';
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  drug: string;
+  simulated: number | null;
+  published: number;
+  range?: readonly [number, number];
+  unit: string;
+  source: string;
+  confidence: string;
+  /** Signed relative error (simulated − published) / published; null when the case could not run. */
+  error: number | null;
+  band: Band | 'failed';
+  /** Why a case failed to run (invalid scenario, missing series). */
+  problem?: string;
+  note?: string;
+}
+
+export function loadCases(files: readonly unknown[]): ValidationCase[] {
+  const cases: ValidationCase[] = [];
+  for (const file of files) {
+    for (const raw of file as unknown[]) {
+      const parsed = validationCaseSchema.safeParse(raw);
+      if (!parsed.success) {
+        const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '?';
+        throw new Error(`validation case ${id} is invalid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      }
+      cases.push(parsed.data);
+    }
+  }
+  const ids = new Set<string>();
+  for (const c of cases) {
+    if (ids.has(c.id)) throw new Error(`validation case id ${c.id} is used twice`);
+    ids.add(c.id);
+  }
+  return cases;
+}
+
+export function runCase(c: ValidationCase): CaseResult {
+  const base = {
+    id: c.id,
+    title: c.title,
+    drug: c.drug,
+    published: c.published.value,
+    ...(c.published.range ? { range: c.published.range } : {}),
+    unit: c.published.unit,
+    source: c.published.source,
+    confidence: c.published.confidence,
+    ...(c.published.note ? { note: c.published.note } : {}),
+  };
+  const fail = (problem: string): CaseResult => ({ ...base, simulated: null, error: null, band: 'failed', problem });
+  const once = (scenario: unknown, m: ValidationCase['measure']) => {
+    const out = simulate(scenario);
+    if (!out.ok) return { ok: false as const, reason: `scenario ${out.errors[0]?.path}: ${out.errors[0]?.message}` };
+    return measure(out.results, m);
+  };
+  const first = once(c.scenario, c.measure);
+  if (!first.ok) return fail(first.reason);
+  let value = first.value;
+  if (c.over) {
+    const second = once(c.over.scenario, c.over.measure);
+    if (!second.ok) return fail(second.reason);
+    if (second.value === 0) return fail('the reference run measured 0');
+    value /= second.value;
+  }
+  const error = relativeError(value, c.published.value, c.published.range);
+  return { ...base, simulated: value, error, band: bandOf(error) };
+}
