@@ -108,6 +108,9 @@ export function run(scenario: Scenario, lookup: (id: string) => DrugFile | undef
   const series: Record<string, Series> = {};
   species.forEach((s, i) => {
     series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, t: grid, v: plasma[i] as number[] };
+    // Effect-site (brain) concentration, where the species has one: what brain targets see.
+    const b = brain[i];
+    if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, t: grid, v: b };
   });
   for (const target of targetsIn(model)) {
     const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
