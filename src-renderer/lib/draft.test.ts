@@ -15,13 +15,13 @@ describe('draft', () => {
 
   it('leaves an empty stop out and trims whitespace', () => {
     const draft = newDraft();
-    draft.rows[0] = { drug: 'donepezil', dose: ' 10 mg ', every: '24h', start: '', stop: '' };
+    draft.rows[0] = { drug: 'donepezil', route: 'oral', infusion: '', dose: ' 10 mg ', every: '24h', start: '', stop: '' };
     const iv = toDoc(draft).interventions![0]!;
     expect(iv).toEqual({ type: 'drug', drug: 'donepezil', dose: '10 mg', route: 'oral', start: '0d', every: '24h' });
   });
 
   it('continues a titration where the previous row stops', () => {
-    expect(newRow({ drug: 'donepezil', dose: '5 mg', every: '24h', start: '0d', stop: '6w' }).start).toBe('6w');
+    expect(newRow({ drug: 'donepezil', route: 'oral', infusion: '', dose: '5 mg', every: '24h', start: '0d', stop: '6w' }).start).toBe('6w');
   });
 });
 

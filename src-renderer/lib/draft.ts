@@ -1,8 +1,11 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-import { SCENARIO_SCHEMA, type ScenarioInput } from '../../src-engine/index.ts';
+import { SCENARIO_SCHEMA, type Route, type ScenarioInput } from '../../src-engine/index.ts';
 
 export interface DoseRow {
   drug: string;
+  route: string;
+  /** IV only: infusion duration; empty for a bolus. */
+  infusion: string;
   dose: string;
   every: string;
   start: string;
@@ -26,13 +29,13 @@ export function newDraft(): Draft {
     weightKg: 70,
     age: 72,
     duration: '12w',
-    rows: [{ drug: 'donepezil', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
+    rows: [{ drug: 'donepezil', route: 'oral', infusion: '', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
   };
 }
 
 export function newRow(previous?: DoseRow): DoseRow {
   // A second row usually continues the first one (titration): start where it stopped.
-  return { drug: 'donepezil', dose: '10 mg', every: '24h', start: previous?.stop || '4w', stop: '' };
+  return { drug: previous?.drug ?? 'donepezil', route: previous?.route ?? 'oral', infusion: '', dose: previous?.dose ?? '10 mg', every: '24h', start: previous?.stop || '4w', stop: '' };
 }
 
 export function toDoc(draft: Draft): ScenarioInput {
@@ -46,7 +49,8 @@ export function toDoc(draft: Draft): ScenarioInput {
       type: 'drug' as const,
       drug: r.drug,
       dose: r.dose.trim(),
-      route: 'oral' as const,
+      route: r.route as Route,
+      ...(r.route === 'iv' && r.infusion.trim() ? { infusion: r.infusion.trim() } : {}),
       start: r.start.trim() || '0d',
       ...(r.every.trim() ? { every: r.every.trim() } : {}),
       ...(r.stop.trim() ? { stop: r.stop.trim() } : {}),
@@ -65,6 +69,8 @@ export function fromDoc(doc: ScenarioInput): Draft {
     duration: doc.duration,
     rows: (doc.interventions ?? []).map((iv) => ({
       drug: iv.drug,
+      route: iv.route ?? 'oral',
+      infusion: iv.infusion ?? '',
       dose: iv.dose,
       every: iv.every ?? '',
       start: iv.start ?? '0d',

@@ -60,6 +60,13 @@ export class Workbench {
     this.draft.rows.push(newRow(this.draft.rows.at(-1)));
   }
 
+  /** After a change of drug: keep the route if the new drug has it, else take its first. */
+  fitRoute(index: number): void {
+    const row = this.draft.rows[index];
+    const routes = this.drugs.find((d) => d.id === row?.drug)?.routes;
+    if (row && routes && !routes.includes(row.route)) row.route = routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
+  }
+
   removeRow(index: number): void {
     this.draft.rows.splice(index, 1);
   }
