@@ -28,7 +28,20 @@ const B1 = 35 / 384, B3 = 500 / 1113, B4 = 125 / 192, B5 = -2187 / 6784, B6 = 11
 // Error coefficients: 5th-order minus embedded 4th-order weights.
 const E1 = 71 / 57600, E3 = -71 / 16695, E4 = 71 / 1920, E5 = -17253 / 339200, E6 = 22 / 525, E7 = -1 / 40;
 
+// Dense output (continuous extension of order 4), Hairer, Nørsett & Wanner, Solving ODEs I, §II.6, as in dopri5.f (CONTD5).
+const D1 = -12715105075 / 11282082432, D3 = 87487479700 / 32700410799, D4 = -10690763975 / 1880347072;
+const D5 = 701980252875 / 199316789632, D6 = -1453857185 / 822651844, D7 = 69997945 / 29380423;
+
 const MAX_STEPS_PER_CALL = 1_000_000;
+
+/** Samples to take inside one `advance` call by dense output: `times[next..end)`, all in (t0, t1]. */
+export interface DenseOutput {
+  times: ArrayLike<number>;
+  next: number;
+  end: number;
+  /** Receives the state at times[k]; the array is reused, copy what you keep. */
+  record(k: number, y: Float64Array): void;
+}
 
 export class DormandPrince {
   readonly n: number;
@@ -41,8 +54,11 @@ export class DormandPrince {
   private readonly k7: Float64Array;
   private readonly yt: Float64Array;
   private readonly ynew: Float64Array;
+  private readonly ydense: Float64Array;
   /** Step size carried from one call to the next (hours); reset by `restart()`. */
   private h = 0;
+  /** Time at which k1 holds f(t, y) from the previous call (first-same-as-last across calls); NaN if stale. */
+  private k1At = Number.NaN;
 
   private readonly rhs: Rhs;
   private readonly opts: IntegratorOptions;
@@ -60,23 +76,25 @@ export class DormandPrince {
     this.k7 = new Float64Array(n);
     this.yt = new Float64Array(n);
     this.ynew = new Float64Array(n);
+    this.ydense = new Float64Array(n);
   }
 
-  /** Forget the step size, e.g. after a discontinuity in the state (a dose). */
+  /** Forget the step size and the cached derivative, after a discontinuity (a dose, a rate change). */
   restart(): void {
     this.h = 0;
+    this.k1At = Number.NaN;
   }
 
-  /** Advances `y` in place from t0 to t1 (t1 ≥ t0). */
-  advance(y: Float64Array, t0: number, t1: number): StepOutcome {
-    const { n, k1, k2, k3, k4, k5, k6, k7, yt, ynew, rhs } = this;
+  /** Advances `y` in place from t0 to t1 (t1 ≥ t0), reporting `dense` samples on the way. */
+  advance(y: Float64Array, t0: number, t1: number, dense?: DenseOutput): StepOutcome {
+    const { n, k1, k2, k3, k4, k5, k6, k7, yt, ynew, ydense, rhs } = this;
     const { rtol, atol, maxStep } = this.opts;
     const span = t1 - t0;
     if (span <= 0) return { ok: true, steps: 0 };
     let t = t0;
     let h = this.h > 0 ? Math.min(this.h, maxStep) : Math.min(maxStep, span, initialStep(n, y, t0, rhs, k1, rtol, atol));
     let steps = 0;
-    rhs(t, y, k1);
+    if (this.k1At !== t0) rhs(t, y, k1);
     while (t < t1) {
       if (steps++ > MAX_STEPS_PER_CALL) return { ok: false, reason: `integrator exceeded ${MAX_STEPS_PER_CALL} steps at t=${t} h` };
       const hWanted = h;
@@ -104,7 +122,24 @@ export class DormandPrince {
       err = Math.sqrt(err / n);
       if (!Number.isFinite(err)) return { ok: false, reason: `non-finite state at t=${t} h` };
       if (err <= 1) {
-        t = last ? t1 : t + h;
+        const tNew = last ? t1 : t + h;
+        if (dense) {
+          while (dense.next < dense.end && (dense.times[dense.next] as number) <= tNew) {
+            const theta = ((dense.times[dense.next] as number) - t) / h;
+            const rest = 1 - theta;
+            for (let i = 0; i < n; i++) {
+              const y0 = y[i]!;
+              const ydiff = ynew[i]! - y0;
+              const bspl = h * k1[i]! - ydiff;
+              const r4 = ydiff - h * k7[i]! - bspl;
+              const r5 = h * (D1 * k1[i]! + D3 * k3[i]! + D4 * k4[i]! + D5 * k5[i]! + D6 * k6[i]! + D7 * k7[i]!);
+              ydense[i] = y0 + theta * (ydiff + rest * (bspl + theta * (r4 + rest * r5)));
+            }
+            dense.record(dense.next, ydense);
+            dense.next++;
+          }
+        }
+        t = tNew;
         y.set(ynew);
         k1.set(k7); // first-same-as-last
         const fac = err === 0 ? 10 : Math.min(10, Math.max(0.2, 0.9 * Math.pow(err, -0.2)));
@@ -116,6 +151,7 @@ export class DormandPrince {
       }
     }
     this.h = h;
+    this.k1At = t1;
     return { ok: true, steps };
   }
 }

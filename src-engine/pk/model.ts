@@ -139,42 +139,68 @@ export class PkModel {
 
   /**
    * The right-hand side. `rates[s]` is the current zero-order input into species s (amount/h).
-   * Built once per run; the returned closure allocates nothing per call.
+   * Built once per run from flat typed arrays (this is the engine's hot loop); allocates nothing per call.
    */
   rhs(rates: Float64Array): (t: number, y: Float64Array, dy: Float64Array) => void {
-    const { species, depots, aadcBlockers } = this;
-    const elim = new Float64Array(species.length);
-    const inhibitors = species.filter((s) => s.ki2d6 > 0);
-    const aadc = aadcBlockers.map((i) => species[i] as Species);
+    const { species, depots } = this;
+    const n = species.length;
+    const col = (f: (s: Species) => number) => Float64Array.from(species, f);
+    const iC = Int32Array.from(species, (s) => s.iC);
+    const iP = Int32Array.from(species, (s) => s.iP);
+    const iE = Int32Array.from(species, (s) => s.iE);
+    const parent = Int32Array.from(species, (s) => s.parent);
+    const V = col((s) => s.V), CL = col((s) => s.CL), fm = col((s) => s.fm2d6), aadcShare = col((s) => s.aadcFraction);
+    const Q = col((s) => s.Q), V2 = col((s) => s.V2), ke0 = col((s) => s.ke0), toConc = col((s) => s.toConc);
+    const yieldFrom = col((s) => s.yieldFromParent);
+    const inhibitors = species.flatMap((s, k) => (s.ki2d6 > 0 ? [k] : []));
+    const inhK = Int32Array.from(inhibitors);
+    const inhScale = Float64Array.from(inhibitors, (k) => (species[k] as Species).toConc / ((species[k] as Species).ki2d6 * (species[k] as Species).V));
+    const blockers = this.aadcBlockers;
+    const blockK = Int32Array.from(blockers);
+    const blockTarget = blockers.map((k) => (species[k] as Species).targets.AADC_peripheral as TargetData);
+    const dI = Int32Array.from(depots, (d) => d.i);
+    const dKa = Float64Array.from(depots, (d) => d.ka);
+    const dC = Int32Array.from(depots, (d) => (species[d.species] as Species).iC);
+    const elim = new Float64Array(n);
     return (_t, y, dy) => {
       dy.fill(0);
-      // CYP2D6 inhibition: competitive, Σ C/Ki over inhibitors present in plasma.
+      // CYP2D6 inhibition: competitive, Σ C/Ki over inhibitors in plasma.
       let inhibition = 0;
-      for (const s of inhibitors) inhibition += Math.max(0, this.concentration(y, s)) / s.ki2d6;
-      // Peripheral AADC block by the companion (carbidopa), Emax on plasma.
-      let aadcBlock = 0;
-      for (const s of aadc) aadcBlock = Math.max(aadcBlock, emaxEffect(Math.max(0, this.concentration(y, s)), s.targets.AADC_peripheral as TargetData));
-      for (const d of depots) {
-        const absorbed = d.ka * (y[d.i] as number);
-        dy[d.i] = -absorbed;
-        dy[(species[d.species] as Species).iC] = (dy[(species[d.species] as Species).iC] as number) + absorbed;
+      for (let j = 0; j < inhK.length; j++) {
+        const a = y[iC[inhK[j] as number] as number] as number;
+        if (a > 0) inhibition += a * (inhScale[j] as number);
       }
-      for (let k = 0; k < species.length; k++) {
-        const s = species[k] as Species;
-        const a = y[s.iC] as number;
-        const c = a / s.V;
-        const cl = s.CL * (1 - s.fm2d6 + s.fm2d6 / (1 + inhibition)) * (1 - s.aadcFraction * aadcBlock);
-        const e = cl * c;
+      // Peripheral AADC block by the companion (carbidopa): Emax on plasma.
+      let aadcBlock = 0;
+      for (let j = 0; j < blockK.length; j++) {
+        const k = blockK[j] as number;
+        const c = Math.max(0, ((y[iC[k] as number] as number) / (V[k] as number)) * (toConc[k] as number));
+        aadcBlock = Math.max(aadcBlock, emaxEffect(c, blockTarget[j] as TargetData));
+      }
+      for (let j = 0; j < dI.length; j++) {
+        const absorbed = (dKa[j] as number) * (y[dI[j] as number] as number);
+        dy[dI[j] as number] = -absorbed;
+        dy[dC[j] as number] = (dy[dC[j] as number] as number) + absorbed;
+      }
+      const cypFactor = 1 / (1 + inhibition);
+      for (let k = 0; k < n; k++) {
+        const ic = iC[k] as number;
+        const c = (y[ic] as number) / (V[k] as number);
+        const f = fm[k] as number;
+        const e = (CL[k] as number) * (1 - f + f * cypFactor) * (1 - (aadcShare[k] as number) * aadcBlock) * c;
         elim[k] = e;
-        let d = (dy[s.iC] as number) + (rates[k] as number) - e;
-        if (s.iP >= 0) {
-          const flow = s.Q * (c - (y[s.iP] as number) / s.V2);
+        let d = (dy[ic] as number) + (rates[k] as number) - e;
+        const ip = iP[k] as number;
+        if (ip >= 0) {
+          const flow = (Q[k] as number) * (c - (y[ip] as number) / (V2[k] as number));
           d -= flow;
-          dy[s.iP] = flow;
+          dy[ip] = flow;
         }
-        if (s.parent >= 0) d += s.yieldFromParent * (elim[s.parent] as number);
-        dy[s.iC] = d;
-        if (s.iE >= 0) dy[s.iE] = s.ke0 * (c * s.toConc - (y[s.iE] as number));
+        const par = parent[k] as number;
+        if (par >= 0) d += (yieldFrom[k] as number) * (elim[par] as number);
+        dy[ic] = d;
+        const ie = iE[k] as number;
+        if (ie >= 0) dy[ie] = (ke0[k] as number) * (c * (toConc[k] as number) - (y[ie] as number));
       }
     };
   }

@@ -1,7 +1,10 @@
 // The validation suite: every case file under data/validation, loaded and checked at start.
+import antidepressants from '../data/validation/antidepressants.json' with { type: 'json' };
+import dementiaParkinson from '../data/validation/dementia-parkinson.json' with { type: 'json' };
+import ketamineAntipsychoticsLithium from '../data/validation/ketamine-antipsychotics-lithium.json' with { type: 'json' };
 import { loadCases } from './run.ts';
 import type { ValidationCase } from './schema.ts';
 
-const FILES: readonly unknown[] = [];
+const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium];
 
 export const VALIDATION_CASES: readonly ValidationCase[] = loadCases(FILES);

@@ -50,6 +50,30 @@ const CASES: Array<[string, unknown]> = [
       ],
     },
   ],
+  [
+    '12 weeks, three drugs daily (sertraline, risperidone, lithium; metabolites, CYP2D6 coupling), hourly',
+    {
+      ...base,
+      name: 'bench-3-drugs',
+      patient: { condition: 'bipolar' },
+      interventions: [
+        { type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' },
+        { type: 'drug', drug: 'risperidone', dose: '2 mg', every: '24h' },
+        { type: 'drug', drug: 'lithium', dose: '900 mg', every: '24h' },
+      ],
+    },
+  ],
+  [
+    '12 weeks, fluoxetine 20 mg daily (non-linear auto-inhibition) + donepezil, hourly',
+    {
+      ...base,
+      name: 'bench-fluoxetine',
+      interventions: [
+        { type: 'drug', drug: 'fluoxetine', dose: '20 mg', every: '24h' },
+        { type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' },
+      ],
+    },
+  ],
 ];
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
