@@ -26,13 +26,14 @@ describe('draft', () => {
 });
 
 describe('chart data', () => {
-  it('puts time in days, inhibition in percent and one marker per dose', () => {
+  it('puts time in days for long runs, inhibition in percent and one marker per dose', () => {
     const out = simulate(toDoc({ ...newDraft(), duration: '3d' }));
     if (!out.ok) throw new Error('invalid');
     const data = chartData(out.results);
-    expect(data.maxDays).toBe(3);
+    expect(data.timeUnit).toBe('d');
+    expect(data.maxX).toBe(3);
     expect(data.plasma.map((p) => p.drug)).toEqual(['donepezil']);
-    expect(data.plasma[0]!.points).toHaveLength(73);
+    expect(data.plasma[0]!.points).toHaveLength(3 * 24 * 2 + 1);
     expect(data.doses).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 2, y: 0 }]);
     const inh = data.inhibition[0]!.points.at(-1)!.y;
     expect(inh).toBeCloseTo(out.results.series['target.AChE.occupancy']!.v.at(-1)! * 100, 10);

@@ -1,5 +1,5 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-import { SCENARIO_SCHEMA, type Route, type ScenarioInput } from '../../src-engine/index.ts';
+import { hoursOf, SCENARIO_SCHEMA, type Route, type ScenarioInput } from '../../src-engine/index.ts';
 
 export interface DoseRow {
   drug: string;
@@ -55,8 +55,17 @@ export function toDoc(draft: Draft): ScenarioInput {
       ...(r.every.trim() ? { every: r.every.trim() } : {}),
       ...(r.stop.trim() ? { stop: r.stop.trim() } : {}),
     })),
-    sampling: '1h',
+    sampling: samplingFor(draft.duration),
   };
+}
+
+/** Finer samples for short scenarios (an infusion over minutes), hourly for weeks. */
+export function samplingFor(duration: string): string {
+  const hours = hoursOf(duration.trim());
+  if (!(hours > 0)) return '1h';
+  if (hours <= 48) return '5min';
+  if (hours <= 14 * 24) return '30min';
+  return '1h';
 }
 
 export function fromDoc(doc: ScenarioInput): Draft {
