@@ -2,21 +2,15 @@
 // compartments and an effect site, absorption depots per route, zero-order inputs (infusions,
 // patches), CYP2D6 inhibition and peripheral AADC block, assembled into one state vector.
 import type { DrugFile, RouteData, SpeciesPkData, TargetData, TargetId } from '../drugs/schema.ts';
-import { PERIPHERAL_TARGETS, speciesParams, type Covariates } from '../drugs/schema.ts';
+import { PERIPHERAL_TARGETS, speciesParams, type Covariates, type SpeciesParams } from '../drugs/schema.ts';
 
-export interface Species {
+/** A species' parameters for this patient (SpeciesParams) and its place in the state vector. */
+export interface Species extends SpeciesParams {
   /** Series id: `pk.<id>.plasma`. */
   id: string;
   /** Drug (catalogue id) this species belongs to. */
   drug: string;
   concentrationUnit: 'ng/mL' | 'mmol/L';
-  CL: number;
-  V: number;
-  Q: number;
-  V2: number;
-  ke0: number;
-  fm2d6: number;
-  toConc: number;
   /** Index of the central amount in the state vector; peripheral and effect site follow if present. */
   iC: number;
   /** -1 when one-compartment. */
