@@ -23,4 +23,4 @@ export {
 export { RESULTS_SCHEMA, type Results, type Series, type ResultEvent } from './results.ts';
 export { listDrugs, getDrug, DRUG_IDS } from './drugs/catalogue.ts';
 export { TARGETS, ROUTES, type DrugFile, type TargetId, type Route } from './drugs/schema.ts';
-export { parseDuration, parseDose, formatHours } from './units.ts';
+export { parseDuration, parseDose } from './units.ts';

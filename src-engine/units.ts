@@ -55,11 +55,3 @@ export function parseDose(text: string): ParseOutcome<Dose> {
   const mg = Number(m[1]) * (MG_PER[m[2] as string] as number);
   return { ok: true, value: { mg, perKg: m[3] === '/kg' } };
 }
-
-/** Formats hours for labels: "36 h", "3 d", "2 w". */
-export function formatHours(hours: number): string {
-  if (hours >= 168 && hours % 168 === 0) return `${hours / 168} w`;
-  if (hours >= 24 && hours % 24 === 0) return `${hours / 24} d`;
-  if (hours < 1) return `${Math.round(hours * 60)} min`;
-  return `${Number(hours.toFixed(3))} h`;
-}
