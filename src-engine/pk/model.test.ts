@@ -124,6 +124,13 @@ describe('covariates and units', () => {
     expect(close(auc('normal', 50) / auc('normal', 100), 10 / 9, 1e-3)).toBe(true);
   });
 
+  it('scales non-renal clearance with age where a drug declares agePerYear', () => {
+    const aging = drug({ pk: { model: 'one-compartment', CL: q(10, 'L/h'), V: q(100, 'L'), concentrationUnit: 'ng/mL', clearance: { agePerYear: q(-0.01, '1/year'), renalFraction: q(0.5, 'fraction') } } } as never);
+    const css = (age: number) => simulateWith(aging, [{ dose: '24 mg', route: 'patch', every: '24h' }], { duration: '20d', sampling: '1d', patient: { condition: 'healthy', age } }).series['pk.testdrug.plasma']!.v.at(-1)!;
+    // At 80: non-renal 5·(1 − 0.4) = 3 L/h + renal 5 L/h = 8 L/h vs 10 L/h at 40.
+    expect(close(css(80) / css(40), 10 / 8, 1e-3)).toBe(true);
+  });
+
   it('converts a salt dose to mmol for a mmol/L species', () => {
     const li = drug({ doseAs: { unit: 'mmol', perMg: q(0.02707, 'mmol/mg'), note: 'lithium carbonate: 2 mmol Li⁺ per 73.89 mg' }, pk: { model: 'one-compartment', CL: q(1.5, 'L/h'), V: q(42, 'L'), concentrationUnit: 'mmol/L' } } as never);
     const s = simulateWith(li, [{ dose: '300 mg', route: 'iv' }]).series['pk.testdrug.plasma']!;
