@@ -78,8 +78,13 @@ const speciesPk = z.strictObject({
 const metaboliteSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   name: localized,
-  /** Fraction of the parent's elimination that forms this metabolite (molar, parent → metabolite). */
+  /**
+   * Fraction of the parent's elimination that forms this metabolite (molar, parent → metabolite):
+   * of its whole elimination (`via: total`), or of its CYP2D6 elimination only (`via: CYP2D6`),
+   * so that poor metabolisers and CYP2D6 inhibitors cut formation.
+   */
   formation: fraction,
+  via: z.enum(['total', 'CYP2D6']).default('total'),
   /** Molar mass ratio metabolite / parent, to convert formed amount in mg. */
   massRatio: positive(['1']),
   pk: speciesPk,

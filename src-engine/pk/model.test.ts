@@ -131,6 +131,20 @@ describe('covariates and units', () => {
     expect(close(css(80) / css(40), 10 / 8, 1e-3)).toBe(true);
   });
 
+  it('forms a CYP2D6-pathway metabolite only from CYP2D6 elimination', () => {
+    const parent = drug({
+      pk: { model: 'one-compartment', CL: q(10, 'L/h'), V: q(100, 'L'), concentrationUnit: 'ng/mL', clearance: { cyp2d6: { poor: q(0.25, '×'), intermediate: q(0.6, '×'), ultrarapid: q(1.5, '×') } } },
+      metabolites: [{ id: 'testmet', name: { en: 'M', zh: 'M' }, formation: q(1, 'fraction'), via: 'CYP2D6', massRatio: q(1, '1'), pk: { model: 'one-compartment', CL: q(5, 'L/h'), V: q(50, 'L'), concentrationUnit: 'ng/mL' }, targets: {} }],
+    } as never);
+    const auc = (cyp2d6: string) => {
+      const s = simulateWith(parent, [{ dose: '100 mg', route: 'iv' }], { duration: '10d', sampling: '10min', patient: { condition: 'healthy', cyp2d6 } }).series['pk.testmet.plasma']!;
+      return s.v.reduce((a, v) => a + v, 0) * (10 / 60);
+    };
+    expect(auc('poor')).toBe(0);
+    // Normal: 75 % of 100 mg is formed; AUC_m = amount / CL_m = 75 mg / 5 L/h = 15 mg·h/L = 15000 ng·h/mL.
+    expect(Math.abs(auc('normal') - 15000) / 15000).toBeLessThan(2e-3);
+  });
+
   it('converts a salt dose to mmol for a mmol/L species', () => {
     const li = drug({ doseAs: { unit: 'mmol', perMg: q(0.02707, 'mmol/mg'), note: 'lithium carbonate: 2 mmol Li⁺ per 73.89 mg' }, pk: { model: 'one-compartment', CL: q(1.5, 'L/h'), V: q(42, 'L'), concentrationUnit: 'mmol/L' } } as never);
     const s = simulateWith(li, [{ dose: '300 mg', route: 'iv' }]).series['pk.testdrug.plasma']!;

@@ -20,6 +20,8 @@ export interface Species extends SpeciesParams {
   /** Species forming this one (-1 for a parent) and the molar fraction × mass ratio. */
   parent: number;
   yieldFromParent: number;
+  /** Formed from the parent's CYP2D6 elimination only (else from all of it). */
+  viaCyp2d6: boolean;
   /** CYP2D6 inhibition constant in the species' concentration unit; 0 when it does not inhibit. */
   ki2d6: number;
   /** Share of CL carried by peripheral AADC (levodopa). */
@@ -75,7 +77,7 @@ export class PkModel {
     if (known) return known;
     const parent = this.addSpecies(drug.id, drug.id, drug.pk, drug.targets, -1, 0, drug.inhibits?.CYP2D6.ki.value ?? 0, drug.aadcFraction?.value ?? 0);
     for (const m of drug.metabolites) {
-      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0);
+      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6');
     }
     const model: DrugModel = {
       drug,
@@ -104,12 +106,13 @@ export class PkModel {
     yieldFromParent: number,
     ki2d6: number,
     aadcFraction: number,
+    viaCyp2d6 = false,
   ): number {
     const p = speciesParams(pk, this.cov);
     const iC = this.size++;
     const iP = pk.model === 'two-compartment' ? this.size++ : -1;
     const iE = p.ke0 > 0 ? this.size++ : -1;
-    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, ki2d6, aadcFraction, targets });
+    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, viaCyp2d6, ki2d6, aadcFraction, targets });
     return this.species.length - 1;
   }
 
@@ -146,6 +149,7 @@ export class PkModel {
     const V = col((s) => s.V), CL = col((s) => s.CL), fm = col((s) => s.fm2d6), aadcShare = col((s) => s.aadcFraction);
     const Q = col((s) => s.Q), V2 = col((s) => s.V2), ke0 = col((s) => s.ke0), toConc = col((s) => s.toConc);
     const yieldFrom = col((s) => s.yieldFromParent);
+    const viaCyp = Uint8Array.from(species, (s) => (s.viaCyp2d6 ? 1 : 0));
     const inhibitors = species.flatMap((s, k) => (s.ki2d6 > 0 ? [k] : []));
     const inhK = Int32Array.from(inhibitors);
     const inhScale = Float64Array.from(inhibitors, (k) => (species[k] as Species).toConc / ((species[k] as Species).ki2d6 * (species[k] as Species).V));
@@ -156,6 +160,7 @@ export class PkModel {
     const dKa = Float64Array.from(depots, (d) => d.ka);
     const dC = Int32Array.from(depots, (d) => (species[d.species] as Species).iC);
     const elim = new Float64Array(n);
+    const elimCyp = new Float64Array(n);
     return (_t, y, dy) => {
       dy.fill(0);
       // CYP2D6 inhibition: competitive, Σ C/Ki over inhibitors in plasma.
@@ -181,8 +186,10 @@ export class PkModel {
         const ic = iC[k] as number;
         const c = (y[ic] as number) / (V[k] as number);
         const f = fm[k] as number;
-        const e = (CL[k] as number) * (1 - f + f * cypFactor) * (1 - (aadcShare[k] as number) * aadcBlock) * c;
+        const aadc = 1 - (aadcShare[k] as number) * aadcBlock;
+        const e = (CL[k] as number) * (1 - f + f * cypFactor) * aadc * c;
         elim[k] = e;
+        elimCyp[k] = (CL[k] as number) * f * cypFactor * aadc * c;
         let d = (dy[ic] as number) + (rates[k] as number) - e;
         const ip = iP[k] as number;
         if (ip >= 0) {
@@ -191,7 +198,7 @@ export class PkModel {
           dy[ip] = flow;
         }
         const par = parent[k] as number;
-        if (par >= 0) d += (yieldFrom[k] as number) * (elim[par] as number);
+        if (par >= 0) d += (yieldFrom[k] as number) * ((viaCyp[k] ? elimCyp[par] : elim[par]) as number);
         dy[ic] = d;
         const ie = iE[k] as number;
         if (ie >= 0) dy[ie] = (ke0[k] as number) * (c * (toConc[k] as number) - (y[ie] as number));
