@@ -92,10 +92,17 @@ const metaboliteSchema = z.strictObject({
   inhibits: z.strictObject({ CYP2D6: z.strictObject({ ki: positive(['ng/mL']) }) }).optional(),
 });
 
+/**
+ * Presystemic (first-pass) formation: the fraction of the dose that reaches the circulation as a
+ * metabolite rather than as the parent (e.g. risperidone: F 0.66, active moiety F 1.0).
+ */
+const firstPass = z.array(z.strictObject({ metabolite: z.string().regex(/^[a-z][a-z0-9-]*$/), fraction })).optional();
+const absorption = z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional(), firstPass });
+
 const routeSchemas = z.strictObject({
-  oral: z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional() }).optional(),
+  oral: absorption.optional(),
   iv: z.strictObject({}).optional(),
-  intranasal: z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional() }).optional(),
+  intranasal: absorption.optional(),
   /** Zero-order input of F·dose over the wear time of each application. */
   patch: z.strictObject({ F: fraction, wear: positive(['h']) }).optional(),
 });
@@ -145,6 +152,14 @@ export const drugFileSchema = z
     d.metabolites.forEach((m, i) => check(m.pk, ['metabolites', i, 'pk']));
     if (d.companion) check(d.companion.pk, ['companion', 'pk']);
     if (Object.values(d.routes).every((r) => r === undefined)) ctx.addIssue({ code: 'custom', path: ['routes'], message: 'at least one route' });
+    for (const route of ['oral', 'intranasal'] as const) {
+      const r = d.routes[route];
+      r?.firstPass?.forEach((fp, i) => {
+        if (!d.metabolites.some((m) => m.id === fp.metabolite)) ctx.addIssue({ code: 'custom', path: ['routes', route, 'firstPass', i, 'metabolite'], message: `expected one of the drug's metabolites, got ${JSON.stringify(fp.metabolite)}` });
+      });
+      const total = (r?.F.value ?? 0) + (r?.firstPass ?? []).reduce((a, fp) => a + fp.fraction.value, 0);
+      if (total > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route], message: `F plus first-pass fractions is ${total}; expected at most 1` });
+    }
   });
 
 export type DrugFile = z.infer<typeof drugFileSchema>;

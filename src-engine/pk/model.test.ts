@@ -145,6 +145,24 @@ describe('covariates and units', () => {
     expect(Math.abs(auc('normal') - 15000) / 15000).toBeLessThan(2e-3);
   });
 
+  it('forms a metabolite presystemically from the first-pass fraction', () => {
+    const withFirstPass = (via: string) =>
+      drug({
+        routes: { oral: { F: q(0.5, 'fraction'), ka: q(2, '1/h'), firstPass: [{ metabolite: 'testmet', fraction: q(0.3, 'fraction') }] } },
+        pk: { model: 'one-compartment', CL: q(10, 'L/h'), V: q(100, 'L'), concentrationUnit: 'ng/mL', clearance: { cyp2d6: { poor: q(0.5, '×'), intermediate: q(0.75, '×'), ultrarapid: q(1.2, '×') } } },
+        metabolites: [{ id: 'testmet', name: { en: 'M', zh: 'M' }, formation: q(0, 'fraction'), via, massRatio: q(1.1, '1'), pk: { model: 'one-compartment', CL: q(5, 'L/h'), V: q(50, 'L'), concentrationUnit: 'ng/mL' }, targets: {} }],
+      } as never);
+    const auc = (d: DrugFile, cyp2d6: string) => {
+      const s = simulateWith(d, [{ dose: '100 mg', route: 'oral' }], { duration: '10d', sampling: '10min', patient: { condition: 'healthy', cyp2d6 } }).series['pk.testmet.plasma']!;
+      return s.v.reduce((a, v) => a + v, 0) * (10 / 60);
+    };
+    // 0.3 × 100 mg × 1.1 = 33 mg formed; AUC = 33 / 5 L/h = 6.6 mg·h/L = 6600 ng·h/mL.
+    expect(Math.abs(auc(withFirstPass('total'), 'normal') - 6600) / 6600).toBeLessThan(2e-3);
+    // Through CYP2D6, a poor metaboliser forms none; an intermediate one forms half (activity (0.75 − 0.5)/(1 − 0.5)).
+    expect(auc(withFirstPass('CYP2D6'), 'poor')).toBe(0);
+    expect(Math.abs(auc(withFirstPass('CYP2D6'), 'intermediate') - 3300) / 3300).toBeLessThan(2e-3);
+  });
+
   it('converts a salt dose to mmol for a mmol/L species', () => {
     const li = drug({ doseAs: { unit: 'mmol', perMg: q(0.02707, 'mmol/mg'), note: 'lithium carbonate: 2 mmol Li⁺ per 73.89 mg' }, pk: { model: 'one-compartment', CL: q(1.5, 'L/h'), V: q(42, 'L'), concentrationUnit: 'mmol/L' } } as never);
     const s = simulateWith(li, [{ dose: '300 mg', route: 'iv' }]).series['pk.testdrug.plasma']!;

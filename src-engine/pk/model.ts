@@ -22,6 +22,8 @@ export interface Species extends SpeciesParams {
   yieldFromParent: number;
   /** Formed from the parent's CYP2D6 elimination only (else from all of it). */
   viaCyp2d6: boolean;
+  /** Molar mass ratio metabolite / parent (1 for a parent). */
+  massRatio: number;
   /** CYP2D6 inhibition constant in the species' concentration unit; 0 when it does not inhibit. */
   ki2d6: number;
   /** Share of CL carried by peripheral AADC (levodopa). */
@@ -30,11 +32,15 @@ export interface Species extends SpeciesParams {
 }
 
 export interface Depot {
-  /** State index of the depot amount. */
+  /** State index of the depot amount (the whole dose: bioavailability applies on the way out). */
   i: number;
   ka: number;
   /** Species the depot empties into. */
   species: number;
+  /** Fraction of the absorbed flux reaching the species' central compartment unchanged. */
+  F: number;
+  /** Presystemic formation: metabolite species and its share of the absorbed flux (× mass ratio). */
+  firstPass: Array<{ species: number; share: number }>;
 }
 
 /** How a dose of one drug by one route enters the model. */
@@ -77,12 +83,12 @@ export class PkModel {
     if (known) return known;
     const parent = this.addSpecies(drug.id, drug.id, drug.pk, drug.targets, -1, 0, drug.inhibits?.CYP2D6.ki.value ?? 0, drug.aadcFraction?.value ?? 0);
     for (const m of drug.metabolites) {
-      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6');
+      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6', m.massRatio.value);
     }
     const model: DrugModel = {
       drug,
       amountPerMg: drug.doseAs?.perMg.value ?? 1,
-      entries: this.entriesFor(drug.routes, parent),
+      entries: this.entriesFor(drug.routes, parent, drug.pk),
       companionEntries: {},
       companionRatio: 0,
     };
@@ -107,22 +113,42 @@ export class PkModel {
     ki2d6: number,
     aadcFraction: number,
     viaCyp2d6 = false,
+    massRatio = 1,
   ): number {
     const p = speciesParams(pk, this.cov);
     const iC = this.size++;
     const iP = pk.model === 'two-compartment' ? this.size++ : -1;
     const iE = p.ke0 > 0 ? this.size++ : -1;
-    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, viaCyp2d6, ki2d6, aadcFraction, targets });
+    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, viaCyp2d6, massRatio, ki2d6, aadcFraction, targets });
     return this.species.length - 1;
   }
 
-  private entriesFor(routes: RouteData, species: number): Partial<Record<keyof RouteData, Entry>> {
+  /**
+   * CYP2D6 activity of this patient relative to a normal metaboliser, for a drug's CYP2D6 pathway:
+   * (m − p) / (1 − p) with p, m the poor and patient phenotype clearance ratios.
+   */
+  private cyp2d6Activity(pk: SpeciesPkData | undefined): number {
+    const c = pk?.clearance?.cyp2d6;
+    if (!c || this.cov.cyp2d6 === 'normal') return 1;
+    return Math.max(0, (c[this.cov.cyp2d6].value - c.poor.value) / Math.max(1e-12, 1 - c.poor.value));
+  }
+
+  private entriesFor(routes: RouteData, species: number, pk?: SpeciesPkData): Partial<Record<keyof RouteData, Entry>> {
     const out: Partial<Record<keyof RouteData, Entry>> = {};
     for (const route of ['oral', 'intranasal'] as const) {
       const r = routes[route];
       if (!r) continue;
-      this.depots.push({ i: this.size++, ka: r.ka.value, species });
-      out[route] = { kind: 'depot', target: this.depots.length - 1, F: r.F.value, lagH: r.lag?.value ?? 0, durationH: 0 };
+      // A first-pass pathway through CYP2D6 shrinks with the patient's CYP2D6 activity. The parent's
+      // F stays: phenotype clearance ratios in the data are apparent oral ones (CL/F), which already
+      // carry any change of F, and other enzymes (CYP3A4) take over part of the first pass.
+      const firstPass = (r.firstPass ?? []).map((fp) => {
+        const k = this.species.findIndex((m) => m.parent === species && m.id === fp.metabolite);
+        const m = this.species[k] as Species;
+        const fraction = m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value;
+        return { species: k, share: fraction * m.massRatio };
+      });
+      this.depots.push({ i: this.size++, ka: r.ka.value, species, F: r.F.value, firstPass });
+      out[route] = { kind: 'depot', target: this.depots.length - 1, F: 1, lagH: r.lag?.value ?? 0, durationH: 0 };
     }
     if (routes.iv) out.iv = { kind: 'central', target: species, F: 1, lagH: 0, durationH: 0 };
     if (routes.patch) out.patch = { kind: 'zero-order', target: species, F: routes.patch.F.value, lagH: 0, durationH: routes.patch.wear.value };
@@ -158,7 +184,11 @@ export class PkModel {
     const blockTarget = blockers.map((k) => (species[k] as Species).targets.AADC_peripheral as TargetData);
     const dI = Int32Array.from(depots, (d) => d.i);
     const dKa = Float64Array.from(depots, (d) => d.ka);
-    const dC = Int32Array.from(depots, (d) => (species[d.species] as Species).iC);
+    // Where absorbed drug goes: F to the parent's central compartment, first-pass shares to metabolites.
+    const routesTo = depots.map((d) => [{ i: (species[d.species] as Species).iC, share: d.F }, ...d.firstPass.map((fp) => ({ i: (species[fp.species] as Species).iC, share: fp.share }))]);
+    const dStart = Int32Array.from({ length: depots.length + 1 }, (_, j) => routesTo.slice(0, j).reduce((a, r) => a + r.length, 0));
+    const dTo = Int32Array.from(routesTo.flat(), (r) => r.i);
+    const dShare = Float64Array.from(routesTo.flat(), (r) => r.share);
     const elim = new Float64Array(n);
     const elimCyp = new Float64Array(n);
     return (_t, y, dy) => {
@@ -179,7 +209,7 @@ export class PkModel {
       for (let j = 0; j < dI.length; j++) {
         const absorbed = (dKa[j] as number) * (y[dI[j] as number] as number);
         dy[dI[j] as number] = -absorbed;
-        dy[dC[j] as number] = (dy[dC[j] as number] as number) + absorbed;
+        for (let r = dStart[j] as number; r < (dStart[j + 1] as number); r++) dy[dTo[r] as number] = (dy[dTo[r] as number] as number) + (dShare[r] as number) * absorbed;
       }
       const cypFactor = 1 / (1 + inhibition);
       for (let k = 0; k < n; k++) {
