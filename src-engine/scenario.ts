@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
 import { ROUTES, type DrugFile, type Route } from './drugs/schema.ts';
+import { doseRecordSchema, expandRecords } from './pk/records.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
@@ -53,7 +54,10 @@ const drugIntervention = z
       .refine((id) => getDrug(id) !== undefined, {
         error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
       }),
-    dose: doseString,
+    /** Required unless `records` give the doses. */
+    dose: doseString.optional(),
+    /** Dosing records in the pharmacometric convention, instead of dose/every/start/stop. */
+    records: z.array(doseRecordSchema).min(1).max(MAX_DOSES).optional(),
     /** Default: the drug's first route (oral where it has one). */
     route: z.enum(ROUTES).optional(),
     /** IV only: infusion duration; without it an IV dose is a bolus. */
@@ -75,6 +79,18 @@ const drugIntervention = z
       ctx.addIssue({ code: 'custom', path: ['route'], message: `expected a route of ${drug.id}: ${routes.map((r) => JSON.stringify(r)).join(', ')}; got ${JSON.stringify(iv.route)}` });
     }
     if (iv.infusion !== undefined && routeOf(iv, drug) !== 'iv') ctx.addIssue({ code: 'custom', path: ['infusion'], message: 'expected "infusion" only with "route": "iv"' });
+    if (iv.records === undefined) {
+      if (iv.dose === undefined) ctx.addIssue({ code: 'custom', path: ['dose'], message: 'expected a dose such as "10 mg" (or "records")' });
+      return;
+    }
+    for (const key of ['dose', 'every', 'stop', 'count', 'steps', 'skip', 'infusion'] as const) {
+      if (iv[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `expected either "records" or "${key}", not both (records carry their own times, amounts, rates and intervals)` });
+    }
+    const route = routeOf(iv, drug);
+    const depot = route === 'oral' || route === 'intranasal';
+    iv.records.forEach((r, i) => {
+      if (r.cmt === 'depot' && !depot) ctx.addIssue({ code: 'custom', path: ['records', i, 'cmt'], message: `a depot dose needs an absorbing route (oral or intranasal), not ${JSON.stringify(route)}; use cmt "central"` });
+    });
   });
 
 /** The route an intervention uses: its own, or the drug's default (oral where it has one). */
@@ -132,7 +148,15 @@ export const scenarioSchema = z
         const mg = dose.ok ? (dose.value.perKg ? dose.value.mg * s.patient.weightKg : dose.value.mg) : 0;
         if (mg > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path, message: `expected a dose of at most ${MAX_DOSE_MG / 1000} g, got ${JSON.stringify(text)} (${mg} mg)` });
       };
-      tooBig(iv.dose, at('dose'));
+      if (iv.records !== undefined) {
+        iv.records.forEach((r, k) => {
+          if (r.time >= duration) ctx.addIssue({ code: 'custom', path: [...at('records'), k, 'time'], message: `expected a time before the end of the scenario (${duration} h), got ${r.time}` });
+          if (r.amt > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: [...at('records'), k, 'amt'], message: `expected at most ${MAX_DOSE_MG} mg, got ${r.amt}` });
+        });
+        doses += expandRecords(iv.records).length;
+        return;
+      }
+      if (iv.dose !== undefined) tooBig(iv.dose, at('dose'));
       iv.steps?.forEach((step, k) => tooBig(step.dose, [...at('steps'), k, 'dose']));
       doses += doseSchedule(iv, duration).length;
     });
@@ -178,7 +202,8 @@ export function doseSchedule(
   durationH: number,
 ): ScheduledDose[] {
   const start = hoursOf(iv.start);
-  if (!(start < durationH)) return [];
+  if (!(start < durationH) || iv.dose === undefined) return [];
+  const dose = iv.dose;
   const times: number[] = [];
   if (iv.every === undefined) times.push(start);
   else {
@@ -196,7 +221,7 @@ export function doseSchedule(
   const steps = (iv.steps ?? []).map((s) => ({ at: hoursOf(s.at), dose: s.dose })).sort((a, b) => a.at - b.at);
   return times
     .filter((t) => !skipped.some((x) => Math.abs(x - t) < 1e-6))
-    .map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? iv.dose }));
+    .map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? dose }));
 }
 
 /** Brings an older scenario document forward to the current schema (pure; identity for /1). */

@@ -2,32 +2,14 @@
 // discontinuities (doses, infusion and patch edges) and sample times, and publishes series on the
 // sampling grid.
 import { getDrug } from './drugs/catalogue.ts';
-import { PERIPHERAL_TARGETS, type DrugFile, type TargetId } from './drugs/schema.ts';
-import { DormandPrince } from './integrator.ts';
+import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
 import { emaxEffect, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
+import { expandRecords, type DoseRecord } from './pk/records.ts';
+import { entryFor, integrate, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
 import { doseSchedule, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
-
-/**
- * Integrator tolerances. The absolute tolerance scales with the largest single dose (amounts in mg
- * or mmol), so the solver takes the same steps whatever the dose unit or size: results stay exactly
- * linear in dose, and a decayed depot stops dictating tiny steps. Tight enough for ≤1e-6 relative
- * error against closed forms (src-engine/pk.test.ts, pk/model.test.ts).
- */
-const RTOL = 1e-9;
-const ATOL_PER_DOSE = 1e-9;
-const MAX_STEP_H = 24;
-
-/** A discontinuity: an amount added to a state, or a change of a zero-order input rate. */
-interface Discontinuity {
-  t: number;
-  /** State index for a bolus, species index for a rate change. */
-  index: number;
-  kind: 'bolus' | 'rate';
-  amount: number;
-}
 
 interface Administration {
   t: number;
@@ -45,83 +27,58 @@ export function simulate(doc: unknown): SimulateOutcome {
   return { ok: true, results: run(parsed.scenario) };
 }
 
-/**
- * Runs an already validated scenario. Throws only on an engine bug (a non-finite result).
- * `lookup` finds drugs (the catalogue; tests and user-defined drugs pass their own).
- */
-export function run(scenario: Scenario, lookup: (id: string) => DrugFile | undefined = getDrug): Results {
-  const durationH = hoursOf(scenario.duration);
-  const stepH = hoursOf(scenario.sampling);
-  const { patient } = scenario;
-  const model = new PkModel({ weightKg: patient.weightKg, age: patient.age, cyp2d6: patient.cyp2d6, crclMlMin: patient.crclMlMin });
+export interface RunOptions {
+  /** Finds drugs (the catalogue by default; tests and user-defined drugs pass their own). */
+  lookup?: (id: string) => DrugFile | undefined;
+  /** Sample at these times (hours) instead of the scenario's sampling grid. */
+  times?: readonly number[];
+}
 
-  const jumps: Discontinuity[] = [];
+/** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
+export function run(scenario: Scenario, options: RunOptions = {}): Results {
+  const lookup = options.lookup ?? getDrug;
+  const durationH = hoursOf(scenario.duration);
+  const { patient } = scenario;
+  const cov = { weightKg: patient.weightKg, age: patient.age, cyp2d6: patient.cyp2d6, crclMlMin: patient.crclMlMin };
+  const model = new PkModel(cov);
+  const timeline = new Timeline(model);
+
   const given: Administration[] = [];
   for (const iv of scenario.interventions) {
     const drug = lookup(iv.drug);
     if (drug === undefined) throw new Error(`BUG: validated scenario names unknown drug ${iv.drug}`);
     const dm = model.add(drug);
     const route = routeOf(iv, drug);
+    const perMg = (mg: number) => mg * dm.amountPerMg;
+    if (iv.records !== undefined) {
+      scheduleRecords(timeline, dm, route, iv.records, given);
+      continue;
+    }
     const infusionH = iv.infusion === undefined ? 0 : hoursOf(iv.infusion);
     for (const { t, dose } of doseSchedule(iv, durationH)) {
       const parsed = parseDose(dose);
       if (!parsed.ok) throw new Error(`BUG: validated scenario has unparsable dose ${dose}`);
       const mg = parsed.value.perKg ? parsed.value.mg * patient.weightKg : parsed.value.mg;
       given.push({ t, drug: drug.id, mg, label: `${drug.id} ${dose} ${route}${infusionH > 0 ? ` over ${iv.infusion}` : ''}` });
-      administer(jumps, model, dm.entries[route], t, mg * dm.amountPerMg, infusionH);
-      if (dm.companionRatio > 0) administer(jumps, model, dm.companionEntries[route], t, mg * dm.companionRatio, infusionH);
+      timeline.administer(drug.id, entryFor(dm, route, 'route') as Entry, t, perMg(mg), infusionH);
+      if (dm.companionRatio > 0) timeline.administer(drug.id, entryFor(dm, route, 'route', true) as Entry, t, mg * dm.companionRatio, infusionH);
     }
   }
-  jumps.sort((a, b) => a.t - b.t);
+  timeline.sort();
   given.sort((a, b) => a.t - b.t);
 
-  const rates = new Float64Array(model.species.length);
-  // Mean amount per dosing time (infusion and patch rates count as one hour's input): doses split
-  // into parts at the same time, or scaled as a whole, give the same scale relative to the dose.
-  const inputs = jumps.filter((j) => j.amount > 0);
-  const doseScale = inputs.reduce((sum, j) => sum + j.amount, 0) / Math.max(1, new Set(inputs.map((j) => j.t)).size) || 1;
-  const integrator = new DormandPrince(model.size, model.rhs(rates), { rtol: RTOL, atol: ATOL_PER_DOSE * doseScale, maxStep: MAX_STEP_H });
-  const y = new Float64Array(model.size);
-
-  const nSamples = Math.floor(durationH / stepH + 1e-9) + 1;
-  const grid: number[] = new Array<number>(nSamples);
-  for (let k = 0; k < nSamples; k++) grid[k] = k * stepH;
-  if ((grid[nSamples - 1] as number) < durationH - 1e-9) grid.push(durationH);
-
+  const grid = options.times ? [...new Set(options.times)].sort((a, b) => a - b) : samplingGrid(durationH, hoursOf(scenario.sampling));
   const { species } = model;
   const plasma = species.map(() => new Array<number>(grid.length));
   const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(grid.length) : undefined));
-  const record = (k: number, state: Float64Array): void => {
+  integrate({ model, cov, lookup }, timeline, grid, (k, state) => {
     for (let i = 0; i < species.length; i++) {
       const s = species[i]!;
       (plasma[i] as number[])[k] = Math.max(0, model.concentration(state, s));
       const b = brain[i];
       if (b) b[k] = Math.max(0, state[s.iE] as number);
     }
-  };
-  const dense = { times: grid, next: 0, end: 0, record };
-  // Segments between discontinuities are integrated in one go; samples inside a segment come from
-  // the integrator's dense output, so steps are not cut at every sample time. A discontinuity at a
-  // sample time is applied before the sample is taken (NONMEM's record order).
-  let t = 0;
-  let next = 0;
-  const endH = grid[grid.length - 1] as number;
-  for (;;) {
-    while (next < jumps.length && (jumps[next] as Discontinuity).t <= t) {
-      const j = jumps[next++] as Discontinuity;
-      if (j.kind === 'bolus') y[j.index] = (y[j.index] as number) + j.amount;
-      else rates[j.index] = Math.abs((rates[j.index] as number) + j.amount) < 1e-12 ? 0 : (rates[j.index] as number) + j.amount;
-      integrator.restart();
-    }
-    if (dense.next < grid.length && Math.abs((grid[dense.next] as number) - t) < 1e-9) record(dense.next++, y);
-    if (t >= endH) break;
-    const until = Math.min(endH, next < jumps.length ? (jumps[next] as Discontinuity).t : endH);
-    dense.end = dense.next;
-    while (dense.end < grid.length && (grid[dense.end] as number) < until - 1e-9) dense.end++;
-    const outcome = integrator.advance(y, t, until, dense);
-    if (!outcome.ok) throw new Error(`BUG: integration failed: ${outcome.reason}`);
-    t = until;
-  }
+  });
 
   const series: Record<string, Series> = {};
   species.forEach((s, i) => {
@@ -140,20 +97,29 @@ export function run(scenario: Scenario, lookup: (id: string) => DrugFile | undef
   return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: maxDoseWarnings(given, model) };
 }
 
-/** Turns one administration into discontinuities: a bolus into a depot or central, or an input rate on and off. */
-function administer(jumps: Discontinuity[], model: PkModel, entry: Entry | undefined, t: number, amount: number, infusionH: number): void {
-  if (entry === undefined) throw new Error('BUG: validated scenario uses a route the drug lacks');
-  const dose = amount * entry.F;
-  if (entry.kind === 'depot') {
-    jumps.push({ t: t + entry.lagH, index: (model.depots[entry.target] as { i: number }).i, kind: 'bolus', amount: dose });
-    return;
-  }
-  const duration = entry.kind === 'zero-order' ? entry.durationH : infusionH;
-  if (duration > 0) {
-    jumps.push({ t, index: entry.target, kind: 'rate', amount: dose / duration });
-    jumps.push({ t: t + duration, index: entry.target, kind: 'rate', amount: -dose / duration });
-  } else {
-    jumps.push({ t, index: model.species[entry.target]!.iC, kind: 'bolus', amount: dose });
+function samplingGrid(durationH: number, stepH: number): number[] {
+  const n = Math.floor(durationH / stepH + 1e-9) + 1;
+  const grid = Array.from({ length: n }, (_, k) => k * stepH);
+  if ((grid[n - 1] as number) < durationH - 1e-9) grid.push(durationH);
+  return grid;
+}
+
+/** Dosing records: resets, steady-state fills, doses and additional doses, into the timeline. */
+function scheduleRecords(timeline: Timeline, dm: DrugModel, route: Route, records: readonly DoseRecord[], given: Administration[]): void {
+  const id = dm.drug.id;
+  for (const e of expandRecords(records)) {
+    if (e.kind === 'reset') timeline.reset(id, e.time);
+    else if (e.kind === 'steady-state') timeline.steadyState(id, e.time, e.mode, { ...e.dose, amount: e.dose.amount * dm.amountPerMg }, e.ii, route);
+    else {
+      const d = e.dose;
+      const entry = entryFor(dm, route, d.cmt);
+      if (entry === undefined) throw new Error(`BUG: validated records dose into ${d.cmt}, which ${id} by ${route} lacks`);
+      const mg = d.duration === Infinity ? 0 : d.amount;
+      given.push({ t: d.time, drug: id, mg, label: `${id} ${d.duration === Infinity ? `${d.amount} mg/h` : `${Number(d.amount.toPrecision(6))} mg`} ${d.cmt}${d.duration > 0 && d.duration !== Infinity ? ` over ${Number(d.duration.toPrecision(6))} h` : ''}` });
+      timeline.administer(id, entry, d.time, d.amount * dm.amountPerMg, d.duration, d.lag);
+      const companion = entryFor(dm, route, d.cmt, true);
+      if (dm.companionRatio > 0 && companion) timeline.administer(id, companion, d.time, d.amount * dm.companionRatio, d.duration, d.lag);
+    }
   }
 }
 

@@ -25,7 +25,7 @@ function runWith(d: DrugFile, doc: Record<string, unknown>, interventions: unkno
   const parsed = parseScenario({ schema: 'modulon.scenario/1', name: 'lsoda', patient: { condition: 'healthy' }, ...doc });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
   const scenario = { ...parsed.scenario, interventions: interventions.map((iv) => ({ type: 'drug', start: '0d', drug: d.id, ...(iv as object) })) } as Scenario;
-  return run(scenario, (id) => (id === d.id ? d : undefined));
+  return run(scenario, { lookup: (id) => (id === d.id ? d : undefined) });
 }
 
 /** Relative agreement where the reference is not tiny, absolute near zero. */

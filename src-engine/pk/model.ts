@@ -62,6 +62,11 @@ export interface DrugModel {
   entries: Partial<Record<keyof RouteData, Entry>>;
   companionEntries: Partial<Record<keyof RouteData, Entry>>;
   companionRatio: number;
+  /** Species index of the parent (doses into "central" go there), and of the companion (-1: none). */
+  parent: number;
+  companion: number;
+  /** The drug's block of the state vector: [start, end). */
+  states: { start: number; end: number };
 }
 
 export class PkModel {
@@ -81,6 +86,7 @@ export class PkModel {
   add(drug: DrugFile): DrugModel {
     const known = this.drugs.get(drug.id);
     if (known) return known;
+    const stateStart = this.size;
     const parent = this.addSpecies(drug.id, drug.id, drug.pk, drug.targets, -1, 0, drug.inhibits?.CYP2D6.ki.value ?? 0, drug.aadcFraction?.value ?? 0);
     for (const m of drug.metabolites) {
       this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6', m.massRatio.value);
@@ -91,14 +97,19 @@ export class PkModel {
       entries: this.entriesFor(drug.routes, parent, drug.pk),
       companionEntries: {},
       companionRatio: 0,
+      parent,
+      companion: -1,
+      states: { start: stateStart, end: stateStart },
     };
     if (drug.companion) {
       const c = drug.companion;
       const ci = this.addSpecies(c.id, drug.id, c.pk, c.targets, -1, 0, 0, 0);
       model.companionEntries = this.entriesFor(c.routes, ci);
       model.companionRatio = c.ratio.value;
+      model.companion = ci;
       if (c.targets.AADC_peripheral) this.aadcBlockers.push(ci);
     }
+    model.states.end = this.size;
     this.drugs.set(drug.id, model);
     return model;
   }
@@ -161,11 +172,12 @@ export class PkModel {
   }
 
   /**
-   * The right-hand side. `rates[s]` is the current zero-order input into species s (amount/h).
-   * Built once per run from flat typed arrays (this is the engine's hot loop); allocates nothing per call.
+   * The right-hand side. `rates[i]` is the current zero-order input into state i (amount/h:
+   * infusions into central compartments or depots, patches). Built once per run from flat typed
+   * arrays (this is the engine's hot loop); allocates nothing per call.
    */
   rhs(rates: Float64Array): (t: number, y: Float64Array, dy: Float64Array) => void {
-    const { species, depots } = this;
+    const { species, depots, size } = this;
     const n = species.length;
     const col = (f: (s: Species) => number) => Float64Array.from(species, f);
     const iC = Int32Array.from(species, (s) => s.iC);
@@ -220,7 +232,7 @@ export class PkModel {
         const e = (CL[k] as number) * (1 - f + f * cypFactor) * aadc * c;
         elim[k] = e;
         elimCyp[k] = (CL[k] as number) * f * cypFactor * aadc * c;
-        let d = (dy[ic] as number) + (rates[k] as number) - e;
+        let d = (dy[ic] as number) - e;
         const ip = iP[k] as number;
         if (ip >= 0) {
           const flow = (Q[k] as number) * (c - (y[ip] as number) / (V2[k] as number));
@@ -233,6 +245,7 @@ export class PkModel {
         const ie = iE[k] as number;
         if (ie >= 0) dy[ie] = (ke0[k] as number) * (c * (toConc[k] as number) - (y[ie] as number));
       }
+      for (let i = 0; i < size; i++) dy[i] = (dy[i] as number) + (rates[i] as number);
     };
   }
 }
