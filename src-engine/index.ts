@@ -24,3 +24,4 @@ export { RESULTS_SCHEMA, type Results, type Series, type ResultEvent } from './r
 export { listDrugs, getDrug, DRUG_IDS } from './drugs/catalogue.ts';
 export { TARGETS, ROUTES, type DrugFile, type TargetId, type Route } from './drugs/schema.ts';
 export { parseDuration, parseDose } from './units.ts';
+export { doseRecordSchema, type DoseRecord, type DoseRecordInput } from './pk/records.ts';

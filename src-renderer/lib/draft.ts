@@ -1,5 +1,5 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-import { hoursOf, SCENARIO_SCHEMA, type Route, type ScenarioInput } from '../../src-engine/index.ts';
+import { hoursOf, SCENARIO_SCHEMA, type DoseRecordInput, type Route, type ScenarioInput } from '../../src-engine/index.ts';
 
 export interface DoseRow {
   drug: string;
@@ -11,6 +11,8 @@ export interface DoseRow {
   start: string;
   /** Empty for "until the end". */
   stop: string;
+  /** Dosing records (pasted or imported as CSV) replace dose/every/start/stop when present. */
+  records?: DoseRecordInput[];
 }
 
 export interface Draft {
@@ -45,17 +47,21 @@ export function toDoc(draft: Draft): ScenarioInput {
     duration: draft.duration.trim(),
     seed: 1,
     patient: { condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
-    interventions: draft.rows.map((r) => ({
-      type: 'drug' as const,
-      drug: r.drug,
-      dose: r.dose.trim(),
-      route: r.route as Route,
-      ...(r.route === 'iv' && r.infusion.trim() ? { infusion: r.infusion.trim() } : {}),
-      start: r.start.trim() || '0d',
-      ...(r.every.trim() ? { every: r.every.trim() } : {}),
-      ...(r.stop.trim() ? { stop: r.stop.trim() } : {}),
-    })),
+    interventions: draft.rows.map((r) => (r.records ? { type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
     sampling: samplingFor(draft.duration),
+  };
+}
+
+function regimen(r: DoseRow) {
+  return {
+    type: 'drug' as const,
+    drug: r.drug,
+    dose: r.dose.trim(),
+    route: r.route as Route,
+    ...(r.route === 'iv' && r.infusion.trim() ? { infusion: r.infusion.trim() } : {}),
+    start: r.start.trim() || '0d',
+    ...(r.every.trim() ? { every: r.every.trim() } : {}),
+    ...(r.stop.trim() ? { stop: r.stop.trim() } : {}),
   };
 }
 
@@ -80,10 +86,11 @@ export function fromDoc(doc: ScenarioInput): Draft {
       drug: iv.drug,
       route: iv.route ?? 'oral',
       infusion: iv.infusion ?? '',
-      dose: iv.dose,
+      dose: iv.dose ?? '',
       every: iv.every ?? '',
       start: iv.start ?? '0d',
       stop: iv.stop ?? '',
+      ...(iv.records ? { records: iv.records } : {}),
     })),
   };
 }
