@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
 import { ROUTES, type DrugFile, type Route } from './drugs/schema.ts';
 import { doseRecordSchema, expandRecords } from './pk/records.ts';
+import { customDrugSchema, toDrugFile } from './drugs/custom.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
@@ -48,12 +49,8 @@ const doseString = z
 const drugIntervention = z
   .strictObject({
     type: z.literal('drug'),
-    drug: z
-      .string()
-      .meta({ enum: [...DRUG_IDS] })
-      .refine((id) => getDrug(id) !== undefined, {
-        error: (iss) => `unknown drug ${JSON.stringify(iss.input)}; expected one of ${DRUG_IDS.join(', ')}`,
-      }),
+    /** A built-in drug id (or the id of one of the scenario's customDrugs). */
+    drug: z.string({ error: 'expected a drug id as a string' }).meta({ examples: [...DRUG_IDS] }),
     /** Required unless `records` give the doses. */
     dose: doseString.optional(),
     /** Dosing records in the pharmacometric convention, instead of dose/every/start/stop. */
@@ -71,27 +68,34 @@ const drugIntervention = z
     /** Missed doses: the scheduled doses at these times are not taken. */
     skip: z.array(durationString('missed dose time', { allowZero: true })).max(MAX_DOSES).optional(),
   })
-  .superRefine((iv, ctx) => {
-    const drug = getDrug(iv.drug);
-    if (drug === undefined) return;
-    const routes = Object.keys(drug.routes);
-    if (iv.route !== undefined && !routes.includes(iv.route)) {
-      ctx.addIssue({ code: 'custom', path: ['route'], message: `expected a route of ${drug.id}: ${routes.map((r) => JSON.stringify(r)).join(', ')}; got ${JSON.stringify(iv.route)}` });
-    }
-    if (iv.infusion !== undefined && routeOf(iv, drug) !== 'iv') ctx.addIssue({ code: 'custom', path: ['infusion'], message: 'expected "infusion" only with "route": "iv"' });
-    if (iv.records === undefined) {
-      if (iv.dose === undefined) ctx.addIssue({ code: 'custom', path: ['dose'], message: 'expected a dose such as "10 mg" (or "records")' });
-      return;
-    }
-    for (const key of ['dose', 'every', 'stop', 'count', 'steps', 'skip', 'infusion'] as const) {
-      if (iv[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], message: `expected either "records" or "${key}", not both (records carry their own times, amounts, rates and intervals)` });
-    }
-    const route = routeOf(iv, drug);
-    const depot = route === 'oral' || route === 'intranasal';
-    iv.records.forEach((r, i) => {
-      if (r.cmt === 'depot' && !depot) ctx.addIssue({ code: 'custom', path: ['records', i, 'cmt'], message: `a depot dose needs an absorbing route (oral or intranasal), not ${JSON.stringify(route)}; use cmt "central"` });
-    });
+;
+
+/** Checks that need the drug: its routes, infusions, and records against the regimen fields. */
+function checkIntervention(iv: z.output<typeof drugIntervention>, drug: DrugFile, say: (path: (string | number)[], message: string) => void): void {
+  const routes = Object.keys(drug.routes);
+  if (iv.route !== undefined && !routes.includes(iv.route)) {
+    say(['route'], `expected a route of ${drug.id}: ${routes.map((r) => JSON.stringify(r)).join(', ')}; got ${JSON.stringify(iv.route)}`);
+  }
+  if (iv.infusion !== undefined && routeOf(iv, drug) !== 'iv') say(['infusion'], 'expected "infusion" only with "route": "iv"');
+  if (iv.records === undefined) {
+    if (iv.dose === undefined) say(['dose'], 'expected a dose such as "10 mg" (or "records")');
+    return;
+  }
+  for (const key of ['dose', 'every', 'stop', 'count', 'steps', 'skip', 'infusion'] as const) {
+    if (iv[key] !== undefined) say([key], `expected either "records" or "${key}", not both (records carry their own times, amounts, rates and intervals)`);
+  }
+  const route = routeOf(iv, drug);
+  const depot = route === 'oral' || route === 'intranasal';
+  iv.records.forEach((r, k) => {
+    if (r.cmt === 'depot' && !depot) say(['records', k, 'cmt'], `a depot dose needs an absorbing route (oral or intranasal), not ${JSON.stringify(route)}; use cmt "central"`);
   });
+}
+
+/** The drugs a validated scenario can use: built-in ones, then its own user-defined ones. */
+export function drugLookup(scenario: Pick<Scenario, 'customDrugs'>): (id: string) => DrugFile | undefined {
+  const custom = new Map((scenario.customDrugs ?? []).map((d) => [d.id, toDrugFile(d)]));
+  return (id) => getDrug(id) ?? custom.get(id);
+}
 
 /** The route an intervention uses: its own, or the drug's default (oral where it has one). */
 export function routeOf(iv: { route?: Route | undefined }, drug: Pick<DrugFile, 'routes'> | undefined): Route {
@@ -126,6 +130,8 @@ export const scenarioSchema = z
     seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
     patient: patientSchema,
     interventions: z.array(intervention).max(100).default([]),
+    /** User-defined drugs the interventions may use, so that the file is self-contained. */
+    customDrugs: z.array(customDrugSchema).max(20).optional(),
     sampling: durationString('sampling interval', { minH: 1 / 60 }).default('1h'),
   })
   .superRefine((s, ctx) => {
@@ -134,9 +140,22 @@ export const scenarioSchema = z
     if (duration / step > MAX_SAMPLES) {
       ctx.addIssue({ code: 'custom', path: ['sampling'], message: `expected at most ${MAX_SAMPLES} samples; ${s.sampling} over ${s.duration} gives ${Math.floor(duration / step)}` });
     }
+    const custom = new Map<string, DrugFile>();
+    s.customDrugs?.forEach((d, i) => {
+      if (getDrug(d.id) !== undefined) ctx.addIssue({ code: 'custom', path: ['customDrugs', i, 'id'], message: `${JSON.stringify(d.id)} is a built-in drug; a user-defined drug never replaces one, choose another id` });
+      else if (custom.has(d.id)) ctx.addIssue({ code: 'custom', path: ['customDrugs', i, 'id'], message: `${JSON.stringify(d.id)} is defined twice` });
+      else custom.set(d.id, toDrugFile(d));
+    });
     let doses = 0;
     s.interventions.forEach((iv, i) => {
       const at = (key: string) => ['interventions', i, key];
+      const drug = getDrug(iv.drug) ?? custom.get(iv.drug);
+      if (drug === undefined) {
+        const known = [...DRUG_IDS, ...custom.keys()];
+        ctx.addIssue({ code: 'custom', path: at('drug'), message: `unknown drug ${JSON.stringify(iv.drug)}; expected one of ${known.join(', ')} (or a drug defined under "customDrugs")` });
+        return;
+      }
+      checkIntervention(iv, drug, (path, message) => ctx.addIssue({ code: 'custom', path: [...at(path[0] as string), ...path.slice(1)], message }));
       const start = hoursOf(iv.start);
       if (start >= duration) ctx.addIssue({ code: 'custom', path: at('start'), message: `expected a start time before the end of the scenario (${s.duration}), got ${JSON.stringify(iv.start)}` });
       if (iv.stop !== undefined && hoursOf(iv.stop) <= start) ctx.addIssue({ code: 'custom', path: at('stop'), message: `expected a stop time after start (${iv.start}), got ${JSON.stringify(iv.stop)}` });

@@ -1,13 +1,13 @@
 // Runs a validated scenario: builds the state vector (pk layer), integrates it between
 // discontinuities (doses, infusion and patch edges) and sample times, and publishes series on the
 // sampling grid.
-import { getDrug } from './drugs/catalogue.ts';
 import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
 import { emaxEffect, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
 import { expandRecords, type DoseRecord } from './pk/records.ts';
 import { entryFor, integrate, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
-import { doseSchedule, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { doseSchedule, drugLookup, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { USER_DEFINED } from './drugs/custom.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -36,7 +36,7 @@ export interface RunOptions {
 
 /** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
 export function run(scenario: Scenario, options: RunOptions = {}): Results {
-  const lookup = options.lookup ?? getDrug;
+  const lookup = options.lookup ?? drugLookup(scenario);
   const durationH = hoursOf(scenario.duration);
   const { patient } = scenario;
   const cov = { weightKg: patient.weightKg, age: patient.age, cyp2d6: patient.cyp2d6, crclMlMin: patient.crclMlMin };
@@ -94,7 +94,8 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   assertFinite(series);
 
   const events: ResultEvent[] = given.map((g) => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug }));
-  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: maxDoseWarnings(given, model) };
+  const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);
+  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: [...userDefined, ...maxDoseWarnings(given, model)] };
 }
 
 function samplingGrid(durationH: number, stepH: number): number[] {

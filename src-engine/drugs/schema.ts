@@ -110,6 +110,8 @@ const routeSchemas = z.strictObject({
 export const drugFileSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** Set on drugs defined by a user (drugs/custom.ts): shown with a "not validated" badge. */
+    userDefined: z.literal(true).optional(),
     name: localized,
     class: localized,
     description: localized,

@@ -82,8 +82,10 @@ describe('modulon run', () => {
     expect(schema.properties.schema.const).toBe('modulon.scenario/1');
     expect(schema.additionalProperties).toBe(false);
     const drug = schema.properties.interventions.items.oneOf[0];
-    expect(drug.properties.drug.enum).toContain('donepezil');
-    expect(drug.properties.drug.enum).toHaveLength(15);
+    expect(drug.properties.drug.examples).toContain('donepezil');
+    expect(drug.properties.drug.examples).toHaveLength(15);
+    expect(schema.properties.customDrugs.items.properties.CL).toBeDefined();
+    expect(drug.properties.records.items.properties.ss).toBeDefined();
     expect(new RegExp(drug.properties.dose.pattern).test('0.5 mg/kg')).toBe(true);
     expect(new RegExp(drug.properties.dose.pattern).test('5 kg')).toBe(false);
     expect(new RegExp(schema.properties.duration.pattern).test('12w')).toBe(true);
