@@ -1,8 +1,10 @@
 // Dosing records against NONMEM 7.5 (../shared/reference/fixtures/nonmem-dosing, from
 // mrgsolve/nmtests): 29 scenarios of boluses, infusions, lag, bioavailability, modelled duration,
 // steady state 1 and 2, resets. Every observation row must agree within the printed precision.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { main } from '../src-main/cli/main.ts';
 import { describe, expect, it } from 'vitest';
 import type { DrugFile } from '../src-engine/drugs/schema.ts';
 import type { DoseRecordInput } from '../src-engine/pk/records.ts';
@@ -77,6 +79,43 @@ describe.skipIf(!present)('dosing records vs NONMEM 7.5', () => {
       if (!(Math.abs(ours - ref) <= 6e-5 * Math.abs(ref) + 1e-6)) bad.push(`t=${r.time}: ours ${ours} vs NONMEM ${ref}`);
     });
     expect(bad, `${names.get(id)}: ${bad.slice(0, 5).join('; ')}`).toEqual([]);
+  });
+});
+
+describe.skipIf(!present)('modulon pk on the NONMEM records, converted to our CSV columns', () => {
+  it('prints ID,time,conc matching NONMEM on all 29 scenarios', async () => {
+    const records = table('records.csv');
+    const output = table('nonmem-output.csv');
+    const cols = ['ID', 'time', 'amt', 'cmt', 'rate', 'dur', 'ii', 'addl', 'ss', 'evid', 'lag', 'f'] as const;
+    const csv = [cols.join(',')];
+    const expected: string[] = [];
+    records.forEach((r, i) => {
+      if (r.evid === '0') {
+        csv.push(`${r.ID},${r.time},.,.,.,.,.,.,.,0,.,.`);
+        expected.push(`${r.ID},${r.time},${output[i]!.CP}`);
+        return;
+      }
+      const d = toRecord(r) as Record<string, unknown>;
+      csv.push([r.ID, ...cols.slice(1).map((c) => (c === 'cmt' ? (d.cmt === 'central' ? 2 : 1) : (d[c] ?? '.')))].join(','));
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'modulon-nm-'));
+    const file = join(dir, 'records.csv');
+    writeFileSync(file, `${csv.join('\n')}\n`);
+    let stdout = '';
+    const code = await main(['pk', '--model', 'one-compartment-oral', '--CL', '1.1', '--V', '20', '--ka', '1.5', file], { stdout: (t) => (stdout += t), stderr: () => {} });
+    rmSync(dir, { recursive: true, force: true });
+    expect(code).toBe(0);
+    const rows = stdout.trim().split('\n');
+    expect(rows[0]).toBe('ID,time,conc');
+    // Observations are printed per ID in file order; NONMEM's file is sorted by ID.
+    const bad = rows.slice(1).flatMap((row, k) => {
+      const [id, t, conc] = row.split(',');
+      const [eid, et, ref] = (expected[k] as string).split(',');
+      const ok = id === eid && Number(t) === Number(et) && Math.abs(Number(conc) - Number(ref)) <= 6e-5 * Math.abs(Number(ref)) + 1e-6;
+      return ok ? [] : [`${row} vs ${expected[k]}`];
+    });
+    expect(rows.length - 1).toBe(expected.length);
+    expect(bad.slice(0, 5)).toEqual([]);
   });
 });
 

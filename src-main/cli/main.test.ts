@@ -100,6 +100,27 @@ describe('modulon run', () => {
   });
 });
 
+describe('modulon pk', () => {
+  it('prints ID,time,conc for observation rows', async () => {
+    const file = write('records.csv', 'ID,time,amt,cmt,ii,addl,evid\n7,0,100,1,24,3,1\n7,0,.,2,.,.,0\n7,1,.,2,.,.,0\n');
+    const out = await cli('pk', '--model', 'one-compartment-oral', '--CL', '1.1', '--V', '20', '--ka', '1.5', file);
+    expect(out.code).toBe(EXIT_OK);
+    // Closed form: 100 mg · 1.5 / (20 L · (1.5 − 0.055)) · (e^−0.055 − e^−1.5) · 1000 = 3754.44 ng/mL.
+    expect(out.stdout).toBe('ID,time,conc\n7,0,0\n7,1,3754.437652\n');
+  });
+
+  it('refuses inconsistent records by row and column, and bad flags, with exit 2', async () => {
+    const file = write('bad-records.csv', 'time,amt,cmt,rate,dur,ii,addl\n0,100,1,10,2,,\n1,100,1,,,,3\n');
+    const out = await cli('pk', '--model', 'one-compartment-oral', '--CL', '1.1', '--V', '20', '--ka', '1.5', file);
+    expect(out.code).toBe(EXIT_INVALID);
+    expect(out.stderr).toMatch(/row 2, column dur: rate and dur both given/);
+    expect(out.stderr).toMatch(/row 3, column addl: addl without ii/);
+    expect((await cli('pk', '--model', 'three-compartment', file)).stderr).toMatch(/--model expected one-compartment-oral or two-compartment-oral/);
+    expect((await cli('pk', '--model', 'two-compartment-oral', '--CL', '1', '--V', '2', '--ka', '1', file)).stderr).toMatch(/--Q \(L\/h\) is required/);
+    expect((await cli('pk', '--model', 'one-compartment-oral', '--CL=-1', '--V', '2', '--ka', '1', file)).stderr).toMatch(/--CL expected a number greater than 0/);
+  });
+});
+
 describe('the modulon binary', () => {
   const bin = join(import.meta.dirname, 'bin.cjs');
 

@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, parseScenario, run, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
+import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
 import { runCase } from '../../src-engine/validation/run.ts';
 import { summarize, validationTable } from '../validation-table.ts';
@@ -37,6 +38,7 @@ ${NOTICE.en}
 Usage:
   modulon run <scenario.json> [--out FILE] [--csv FILE]   simulate a scenario, results JSON to stdout
   modulon serve [--port N] [--data DIR]                   start web mode on 127.0.0.1
+  modulon pk --model M --CL x --V y [--ka k] records.csv  concentrations for dosing records (ID,time,conc)
   modulon validate [--json] [--drug ID]                   run the validation suite, print the table
   modulon schema                                          JSON Schema of the scenario format
   modulon <command> --help                                help on one command
@@ -49,6 +51,16 @@ Simulates a scenario file (modulon.scenario/1) and writes the results (modulon.r
   --out FILE   write the results JSON to FILE instead of stdout
   --csv FILE   also write the series as CSV (one row per time point)
 Warnings (e.g. a dose above the labelled maximum) go to stderr. ${NOTICE.en}
+`,
+  pk: `modulon pk --model one-compartment-oral --CL 1.1 --V 20 --ka 1.5 records.csv [--out FILE]
+modulon pk --model two-compartment-oral --CL 1.1 --V 20 --Q 2 --V2 50 --ka 1.5 records.csv
+
+Simulates dosing records (CSV with columns time, amt, cmt, rate or dur, ii, addl, ss, evid, lag,
+f and optionally ID; NONMEM conventions: "." for empty, cmt 1 = depot, 2 = central, a C column
+marks comments) and prints ID,time,conc for every observation row (evid 0). Units: time h, amt mg,
+CL and Q L/h, V and V2 L, ka 1/h; conc ng/mL.
+  --F x        oral bioavailability of depot doses (default 1)
+  --out FILE   write the table to FILE instead of stdout
 `,
   validate: `modulon validate [--json] [--drug ID]
 
@@ -70,6 +82,17 @@ const OPTIONS = {
   run: { out: { type: 'string' }, csv: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   serve: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   validate: { json: { type: 'boolean' }, drug: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  pk: {
+    model: { type: 'string' },
+    CL: { type: 'string' },
+    V: { type: 'string' },
+    ka: { type: 'string' },
+    Q: { type: 'string' },
+    V2: { type: 'string' },
+    F: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
 } as const satisfies Record<string, ParseArgsConfig['options']>;
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -86,12 +109,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io);
     if (command === 'validate') return validateCommand(rest, io);
+    if (command === 'pk') return await pkCommand(rest, io);
     if (command === 'schema') {
       if (rest.length > 0) throw new UsageError('schema: takes no arguments');
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, validate or schema (see modulon --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, validate or schema (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);
@@ -172,6 +196,83 @@ function validateCommand(args: readonly string[], io: Io): number {
   if (values.json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, cases: results }, null, 2)}\n`);
   else io.stdout(validationTable(results, summary));
   return summary.failed > 0 ? EXIT_INTERNAL : EXIT_OK;
+}
+
+const PK_MODELS = ['one-compartment-oral', 'two-compartment-oral'] as const;
+
+async function pkCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('pk', args);
+  if (values.help) {
+    io.stdout(HELP.pk!);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('pk: expected exactly one records CSV file (see modulon pk --help)');
+  const model = values.model;
+  if (model === undefined || !(PK_MODELS as readonly string[]).includes(model)) {
+    throw new UsageError(`pk: --model expected ${PK_MODELS.join(' or ')}, got ${JSON.stringify(model ?? '')}`);
+  }
+  const two = model === 'two-compartment-oral';
+  const number = (name: 'CL' | 'V' | 'ka' | 'Q' | 'V2' | 'F', unit: string, required: boolean): number | undefined => {
+    const text = values[name];
+    if (text === undefined) {
+      if (required) throw new UsageError(`pk: --${name} (${unit}) is required for ${model}`);
+      return undefined;
+    }
+    const x = Number(text);
+    if (!Number.isFinite(x) || x <= 0) throw new UsageError(`pk: --${name} expected a number greater than 0 (${unit}), got ${JSON.stringify(text)}`);
+    return x;
+  };
+  const CL = number('CL', 'L/h', true)!;
+  const V = number('V', 'L', true)!;
+  const ka = number('ka', '1/h', true)!;
+  const Q = number('Q', 'L/h', two);
+  const V2 = number('V2', 'L', two);
+  const F = number('F', 'fraction', false) ?? 1;
+  if (!two && (Q !== undefined || V2 !== undefined)) throw new UsageError('pk: --Q and --V2 belong to --model two-compartment-oral');
+  if (F > 1) throw new UsageError(`pk: --F expected a fraction from 0 to 1, got ${F}`);
+  const file = positionals[0] as string;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const parsed = parseRecordsCsv(text);
+  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${file}: ${formatCsvError(e)}`).join('\n'));
+  if (parsed.ignoredColumns.length > 0) io.stderr(`modulon: note: ${file}: columns ignored: ${parsed.ignoredColumns.join(', ')}\n`);
+  const drug = {
+    id: 'pk-model',
+    name: model,
+    model: two ? 'two-compartment' : 'one-compartment',
+    routes: ['oral', 'iv'],
+    CL: { value: CL, unit: 'L/h' },
+    V: { value: V, unit: 'L' },
+    ka: { value: ka, unit: '1/h' },
+    F,
+    ...(two ? { Q: { value: Q, unit: 'L/h' }, V2: { value: V2, unit: 'L' } } : {}),
+  };
+  const lines = ['ID,time,conc'];
+  for (const subject of parsed.subjects) {
+    if (subject.observations.length === 0) continue;
+    const end = Math.max(...subject.observations, ...subject.records.map((r) => r.time));
+    const doc = {
+      schema: 'modulon.scenario/1',
+      name: `records ${subject.id}`,
+      duration: `${Math.ceil(end) + 1}h`,
+      patient: { condition: 'healthy' },
+      customDrugs: [drug],
+      interventions: subject.records.length > 0 ? [{ type: 'drug', drug: 'pk-model', route: 'oral', records: subject.records }] : [],
+    };
+    const scenario = parseScenario(doc);
+    if (!scenario.ok) throw new UsageError(`${file}: ID ${subject.id}: ${scenario.errors[0]!.path}: ${scenario.errors[0]!.message}`);
+    const results = run(scenario.scenario, { times: subject.observations });
+    const s = results.series['pk.pk-model.plasma']!;
+    for (const t of subject.observations) lines.push(`${subject.id},${t},${Number((s.v[s.t.indexOf(t)] ?? 0).toPrecision(10))}`);
+  }
+  const table = `${lines.join('\n')}\n`;
+  if (values.out !== undefined) await writeFile(values.out, table);
+  else io.stdout(table);
+  return EXIT_OK;
 }
 
 /** Runs web mode until SIGINT/SIGTERM, then closes the server and the database cleanly. */
