@@ -25,3 +25,5 @@ export { listDrugs, getDrug, DRUG_IDS } from './drugs/catalogue.ts';
 export { TARGETS, ROUTES, type DrugFile, type TargetId, type Route } from './drugs/schema.ts';
 export { parseDuration, parseDose } from './units.ts';
 export { doseRecordSchema, type DoseRecord, type DoseRecordInput } from './pk/records.ts';
+export { customDrugSchema, toDrugFile, USER_DEFINED, type CustomDrug, type CustomDrugInput } from './drugs/custom.ts';
+export { parseRecordsCsv, formatCsvError, type CsvError, type CsvSubject } from './pk/records-csv.ts';

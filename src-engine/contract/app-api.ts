@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { FieldError, ScenarioInput } from '../scenario.ts';
 import type { Results } from '../results.ts';
+import type { CustomDrugInput } from '../drugs/custom.ts';
 import type { Method } from './methods.ts';
 
 export { METHODS, isMethod, type Method } from './methods.ts';
@@ -57,6 +58,8 @@ export interface CsvExport {
 
 export interface DrugSummary {
   id: string;
+  /** A drug the user defined: shown with a "user-defined, not validated" badge. */
+  userDefined?: boolean;
   name: { en: string; zh: string };
   class: { en: string; zh: string };
   description: { en: string; zh: string };
@@ -76,6 +79,9 @@ const id = z.string().regex(/^[0-9a-f-]{8,64}$/, 'expected an id');
 export const inputs = {
   'app:info': z.strictObject({}),
   'drugs:list': z.strictObject({}),
+  'drugs:listCustom': z.strictObject({}),
+  'drugs:saveCustom': z.strictObject({ drug: z.unknown() }),
+  'drugs:deleteCustom': z.strictObject({ id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'expected a drug id') }),
   'scenarios:list': z.strictObject({}),
   'scenarios:get': z.strictObject({ id }),
   'scenarios:save': z.strictObject({ id: id.optional(), doc: z.unknown() }),
@@ -90,6 +96,9 @@ export const inputs = {
 export interface Outputs {
   'app:info': AppInfo;
   'drugs:list': DrugSummary[];
+  'drugs:listCustom': CustomDrugInput[];
+  'drugs:saveCustom': CustomDrugInput;
+  'drugs:deleteCustom': { deleted: true };
   'scenarios:list': ScenarioSummary[];
   'scenarios:get': ScenarioRecord;
   'scenarios:save': ScenarioRecord;

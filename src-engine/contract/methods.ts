@@ -3,6 +3,9 @@
 export const METHODS = [
   'app:info',
   'drugs:list',
+  'drugs:listCustom',
+  'drugs:saveCustom',
+  'drugs:deleteCustom',
   'scenarios:list',
   'scenarios:get',
   'scenarios:save',

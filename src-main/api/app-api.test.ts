@@ -77,6 +77,18 @@ describe('AppApi backend', () => {
     expect(logged.length).toBeGreaterThan(0);
   });
 
+  it('stores user-defined drugs, lists them with the built-ins, and refuses bad ones by path', async () => {
+    const drug = { id: 'my-drug', name: 'My drug', model: 'one-compartment', routes: ['oral'], CL: { value: 5, unit: 'L/h' }, V: { value: 100, unit: 'L' }, ka: { value: 1, unit: '1/h' }, targets: { D2: { potency: { value: 2, unit: 'ng/mL' } } } };
+    expect(await backend.api['drugs:saveCustom']({ drug })).toEqual({ ok: true, value: drug });
+    const all = await backend.api['drugs:list']({});
+    expect(all.ok && all.value.find((d) => d.id === 'my-drug')).toMatchObject({ userDefined: true, routes: ['oral'], class: { en: 'User-defined drug' } });
+    expect(all.ok && all.value.find((d) => d.id === 'donepezil')?.userDefined).toBeUndefined();
+    expect(await backend.api['drugs:saveCustom']({ drug: { ...drug, V: { value: 100, unit: 'mg' } } })).toMatchObject({ ok: false, error: { code: 'invalid', fields: [{ path: 'V.unit' }] } });
+    expect(await backend.api['drugs:saveCustom']({ drug: { ...drug, id: 'haloperidol' } })).toMatchObject({ ok: false, error: { code: 'invalid', message: /built-in drug/ } });
+    expect(await backend.api['drugs:deleteCustom']({ id: 'my-drug' })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await backend.api['drugs:listCustom']({})).toEqual({ ok: true, value: [] });
+  });
+
   it('previews a run without storing anything', async () => {
     const out = await backend.api['engine:simulate']({ doc });
     expect(out.ok && Object.keys(out.value.series)).toEqual(['pk.donepezil.plasma', 'target.AChE.occupancy', 'target.AChE_rbc.inhibition']);

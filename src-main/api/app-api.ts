@@ -6,12 +6,26 @@ import {
   METHODS,
   type AppApi,
   type AppInfo,
+  type DrugSummary,
   type Input,
   type Method,
   type Outputs,
   type Result,
 } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, formatPath, listDrugs, parseScenario, run, type FieldError, type ScenarioInput } from '../../src-engine/index.ts';
+import {
+  customDrugSchema,
+  ENGINE_VERSION,
+  formatPath,
+  getDrug,
+  listDrugs,
+  parseScenario,
+  run,
+  toDrugFile,
+  type CustomDrugInput,
+  type DrugFile,
+  type FieldError,
+  type ScenarioInput,
+} from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
 import type { Store } from '../store/store.ts';
 
@@ -33,6 +47,24 @@ const invalidScenario = (errors: FieldError[]): Result<never> => ({
 });
 const found = <T>(value: T | undefined, what: string, id: string): Result<T> => (value === undefined ? notFound(what, id) : ok(value));
 
+/** A stored user-defined drug in the engine's format ([] if it no longer validates). */
+function asDrugFile(input: CustomDrugInput): DrugFile[] {
+  const parsed = customDrugSchema.safeParse(input);
+  return parsed.success ? [toDrugFile(parsed.data)] : [];
+}
+
+function summary(d: DrugFile): DrugSummary {
+  return {
+    id: d.id,
+    ...(d.userDefined ? { userDefined: true } : {}),
+    name: d.name,
+    class: d.class,
+    description: d.description,
+    routes: Object.keys(d.routes),
+    labelledMaxDailyDose: d.labelledMaxDailyDose,
+  };
+}
+
 export interface Backend {
   api: AppApi;
   /** Calls a method by name with untrusted input, as the transports receive it. */
@@ -45,15 +77,21 @@ export function createBackend(options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
-    'drugs:list': () =>
-      ok(listDrugs().map((d) => ({
-        id: d.id,
-        name: d.name,
-        class: d.class,
-        description: d.description,
-        routes: Object.keys(d.routes),
-        labelledMaxDailyDose: d.labelledMaxDailyDose,
-      }))),
+    'drugs:list': () => ok([...listDrugs(), ...store.listCustomDrugs().flatMap(asDrugFile)].map(summary)),
+    'drugs:listCustom': () => ok(store.listCustomDrugs()),
+    'drugs:saveCustom': ({ drug }) => {
+      const parsed = customDrugSchema.safeParse(drug, { reportInput: true });
+      if (!parsed.success) {
+        const fields = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+        return { ok: false, error: { code: 'invalid', message: `drug ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
+      }
+      if (getDrug(parsed.data.id)) {
+        return { ok: false, error: { code: 'invalid', message: `drug id: ${JSON.stringify(parsed.data.id)} is a built-in drug; choose another id`, fields: [{ path: 'id', message: 'is a built-in drug' }] } };
+      }
+      store.saveCustomDrug(drug as CustomDrugInput);
+      return ok(drug as CustomDrugInput);
+    },
+    'drugs:deleteCustom': ({ id }) => (store.deleteCustomDrug(id) ? ok({ deleted: true as const }) : notFound('drug', id)),
     'scenarios:list': () => ok(store.listScenarios()),
     'scenarios:get': ({ id }) => found(store.getScenario(id), 'scenario', id),
     'scenarios:save': ({ id, doc }) => {

@@ -35,7 +35,7 @@ describe('store', () => {
     const db = new Database(join(dir, DB_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
-    expect(tables.map((t) => t.name).sort()).toEqual(['runs', 'scenarios']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['custom_drugs', 'runs', 'scenarios']);
     for (const t of tables) expect(t.sql).toMatch(/STRICT$/);
     db.close();
   });
@@ -54,7 +54,7 @@ describe('store', () => {
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();
     await expect(openStore(dir)).rejects.toThrow(StoreError);
-    await expect(openStore(dir)).rejects.toThrow(/newer Modulon.*schema version 2.*left untouched/);
+    await expect(openStore(dir)).rejects.toThrow(new RegExp(`newer Modulon.*schema version ${LATEST_VERSION + 1}.*left untouched`));
     const again = new Database(join(dir, DB_FILE), { readonly: true });
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
     again.close();
@@ -63,24 +63,48 @@ describe('store', () => {
   it('runs only the new migrations, backs up first, and rolls back a failing one', async () => {
     const dir = tempDir();
     (await openStore(dir)).close();
-    const extra: Migration = { version: 2, name: 'test-add-column', up: (db) => db.exec('ALTER TABLE scenarios ADD COLUMN note TEXT') };
+    const next = LATEST_VERSION + 1;
+    const extra: Migration = { version: next, name: 'test-add-column', up: (db) => db.exec('ALTER TABLE scenarios ADD COLUMN note TEXT') };
     const store = await openStore(dir, { migrations: [...MIGRATIONS, extra] });
-    expect(store.schemaVersion).toBe(2);
+    expect(store.schemaVersion).toBe(next);
     store.close();
     const { readdirSync } = await import('node:fs');
-    expect(readdirSync(dir).some((f) => f.includes('.before-v2-') && f.endsWith('.bak'))).toBe(true);
+    expect(readdirSync(dir).some((f) => f.includes(`.before-v${next}-`) && f.endsWith('.bak'))).toBe(true);
 
-    const broken: Migration = { version: 3, name: 'test-broken', up: (db) => { db.exec('CREATE TABLE t (x INTEGER) STRICT'); throw new Error('boom'); } };
+    const broken: Migration = { version: next + 1, name: 'test-broken', up: (db) => { db.exec('CREATE TABLE t (x INTEGER) STRICT'); throw new Error('boom'); } };
     await expect(openStore(dir, { migrations: [...MIGRATIONS, extra, broken] })).rejects.toThrow('boom');
     const db = new Database(join(dir, DB_FILE), { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(next);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 't'").get()).toEqual({ n: 0 });
     db.close();
   });
 
   it('refuses migrations that are not numbered 1, 2, 3, ...', async () => {
-    const gap: Migration = { version: 3, name: 'gap', up: () => {} };
-    await expect(openStore(tempDir(), { migrations: [...MIGRATIONS, gap] })).rejects.toThrow(/expected 2/);
+    const gap: Migration = { version: LATEST_VERSION + 2, name: 'gap', up: () => {} };
+    await expect(openStore(tempDir(), { migrations: [...MIGRATIONS, gap] })).rejects.toThrow(new RegExp(`expected ${LATEST_VERSION + 1}`));
+  });
+
+  it('migrates a version-1 database forward, keeping its scenarios', async () => {
+    const dir = tempDir();
+    const v1 = await openStore(dir, { migrations: MIGRATIONS.slice(0, 1) });
+    const saved = v1.saveScenario(undefined, doc('kept'));
+    v1.close();
+    const store = await openStore(dir);
+    expect(store.schemaVersion).toBe(LATEST_VERSION);
+    expect(store.getScenario(saved.id)?.name).toBe('kept');
+    expect(store.listCustomDrugs()).toEqual([]);
+    store.close();
+  });
+
+  it('saves, lists, replaces and deletes user-defined drugs', async () => {
+    const store = await openStore(tempDir());
+    const drug = { id: 'my-drug', name: 'My drug', model: 'one-compartment' as const, routes: ['iv' as const], CL: { value: 1, unit: 'L/h' as const }, V: { value: 10, unit: 'L' as const } };
+    store.saveCustomDrug(drug);
+    store.saveCustomDrug({ ...drug, name: 'My drug 2' });
+    expect(store.listCustomDrugs()).toEqual([{ ...drug, name: 'My drug 2' }]);
+    expect(store.deleteCustomDrug('my-drug')).toBe(true);
+    expect(store.listCustomDrugs()).toEqual([]);
+    store.close();
   });
 
   it('saves, lists, updates and deletes scenarios; runs follow their scenario', async () => {

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { RunRecord, RunSummary, ScenarioRecord, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
-import type { Results, ScenarioInput } from '../../src-engine/index.ts';
+import type { CustomDrugInput, Results, ScenarioInput } from '../../src-engine/index.ts';
 import { checkMonotonic, MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export const DB_FILE = 'modulon.sqlite3';
@@ -155,6 +155,26 @@ export class Store {
   getRun(id: string): RunRecord | undefined {
     const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     return row && { ...toRunSummary(row), results: JSON.parse(row.results) as Results };
+  }
+
+  listCustomDrugs(): CustomDrugInput[] {
+    const rows = this.db.prepare('SELECT doc FROM custom_drugs ORDER BY name').all() as Array<{ doc: string }>;
+    return rows.map((r) => JSON.parse(r.doc) as CustomDrugInput);
+  }
+
+  /** Inserts or replaces a user-defined drug by its id; one transaction. */
+  saveCustomDrug(drug: CustomDrugInput): void {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO custom_drugs (id, name, doc, created_at, updated_at) VALUES (@id, @name, @doc, @now, @now)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc, updated_at = excluded.updated_at`,
+      )
+      .run({ id: drug.id, name: drug.name, doc: JSON.stringify(drug), now });
+  }
+
+  deleteCustomDrug(id: string): boolean {
+    return this.db.prepare('DELETE FROM custom_drugs WHERE id = ?').run(id).changes > 0;
   }
 
   integrityCheck(): string {

@@ -1,6 +1,7 @@
 // The store's numbered migrations, in order. `user_version` holds the number of the last one applied.
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial.ts';
+import { customDrugs } from './0002-custom-drugs.ts';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, customDrugs];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
