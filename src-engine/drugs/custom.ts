@@ -78,13 +78,13 @@ export function toDrugFile(d: CustomDrug): DrugFile {
     ...(d.lag ? { lag: num(d.lag) } : {}),
   };
   const name = { en: d.name, zh: d.name };
-  const text = d.description ?? `${d.name} (${USER_DEFINED})`;
+  const description = d.description ? { en: d.description, zh: d.description } : { en: 'Defined by the user.', zh: '由用户定义。' };
   return {
     id: d.id,
     userDefined: true,
     name,
     class: { en: 'User-defined drug', zh: '用户自定义药物' },
-    description: { en: text, zh: text },
+    description,
     labelledMaxDailyDose: d.maxDailyDose ? num(d.maxDailyDose) : { value: 1e5, unit: 'mg/day', source: `${USER_DEFINED}: no labelled maximum` },
     routes: {
       ...(d.routes.includes('oral') ? { oral: absorption } : {}),

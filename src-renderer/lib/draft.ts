@@ -1,5 +1,5 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-import { hoursOf, SCENARIO_SCHEMA, type DoseRecordInput, type Route, type ScenarioInput } from '../../src-engine/index.ts';
+import { hoursOf, SCENARIO_SCHEMA, type CustomDrugInput, type DoseRecordInput, type Route, type ScenarioInput } from '../../src-engine/index.ts';
 
 export interface DoseRow {
   drug: string;
@@ -16,6 +16,8 @@ export interface DoseRow {
 }
 
 export interface Draft {
+  /** User-defined drugs the rows use, carried in the scenario so that it is self-contained. */
+  customDrugs: CustomDrugInput[];
   name: string;
   condition: string;
   weightKg: number;
@@ -26,6 +28,7 @@ export interface Draft {
 
 export function newDraft(): Draft {
   return {
+    customDrugs: [],
     name: 'Donepezil in mild Alzheimer’s disease',
     condition: 'alzheimers',
     weightKg: 70,
@@ -49,7 +52,13 @@ export function toDoc(draft: Draft): ScenarioInput {
     patient: { condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
     interventions: draft.rows.map((r) => (r.records ? { type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
     sampling: samplingFor(draft.duration),
+    ...(used(draft).length > 0 ? { customDrugs: used(draft) } : {}),
   };
+}
+
+/** The user-defined drugs some row uses (others are dropped from the document). */
+function used(draft: Draft): CustomDrugInput[] {
+  return draft.customDrugs.filter((d) => draft.rows.some((r) => r.drug === d.id));
 }
 
 function regimen(r: DoseRow) {
@@ -77,6 +86,7 @@ export function samplingFor(duration: string): string {
 export function fromDoc(doc: ScenarioInput): Draft {
   const base = newDraft();
   return {
+    customDrugs: doc.customDrugs ?? [],
     name: doc.name,
     condition: doc.patient.condition,
     weightKg: doc.patient.weightKg ?? base.weightKg,

@@ -1,6 +1,15 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
 import type { AppApi, DrugSummary, Result, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
-import { parseScenario, type FieldError, type Results } from '../../src-engine/index.ts';
+import {
+  customDrugSchema,
+  formatCsvError,
+  parseRecordsCsv,
+  parseScenario,
+  toDrugFile,
+  type CustomDrugInput,
+  type FieldError,
+  type Results,
+} from '../../src-engine/index.ts';
 import { fromDoc, newDraft, newRow, toDoc, type Draft } from './draft.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
@@ -8,7 +17,10 @@ export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: st
 
 export class Workbench {
   scenarios = $state.raw<ScenarioSummary[]>([]);
+  /** Built-in drugs and the user's drug library, from the backend. */
   drugs = $state.raw<DrugSummary[]>([]);
+  /** The user's drug library, as defined (to copy into scenarios that use a drug). */
+  customLibrary = $state.raw<CustomDrugInput[]>([]);
   /** Stored id of the scenario being edited; undefined until first saved. */
   id = $state<string | undefined>();
   draft = $state<Draft>(newDraft());
@@ -31,6 +43,16 @@ export class Workbench {
     return parsed.ok ? [] : parsed.errors;
   });
   canExport = $derived(this.runId !== undefined && !this.dirty && this.resultsJson === this.docJson);
+  /** What the drug menus offer: the backend's list plus drugs defined only inside this scenario. */
+  drugOptions = $derived.by<DrugSummary[]>(() => {
+    const embedded = this.draft.customDrugs.filter((d) => !this.drugs.some((x) => x.id === d.id)).flatMap((d) => {
+      const parsed = customDrugSchema.safeParse(d);
+      if (!parsed.success) return [];
+      const f = toDrugFile(parsed.data);
+      return [{ id: f.id, userDefined: true, name: f.name, class: f.class, description: f.description, routes: Object.keys(f.routes), labelledMaxDailyDose: f.labelledMaxDailyDose }];
+    });
+    return [...this.drugs, ...embedded];
+  });
 
   private readonly api: AppApi;
 
@@ -43,9 +65,42 @@ export class Workbench {
   }
 
   async load(): Promise<void> {
-    const [drugs, scenarios] = await Promise.all([this.api['drugs:list']({}), this.api['scenarios:list']({})]);
-    if (this.settle(drugs)) this.drugs = drugs.value;
+    const scenarios = await this.api['scenarios:list']({});
     if (this.settle(scenarios)) this.scenarios = scenarios.value;
+    await this.loadDrugs();
+  }
+
+  private async loadDrugs(): Promise<void> {
+    const [drugs, library] = await Promise.all([this.api['drugs:list']({}), this.api['drugs:listCustom']({})]);
+    if (this.settle(drugs)) this.drugs = drugs.value;
+    if (this.settle(library)) this.customLibrary = library.value;
+  }
+
+  /** Saves a drug to the user's library; returns the fields at fault (empty on success). */
+  async saveCustomDrug(drug: CustomDrugInput): Promise<FieldError[]> {
+    const saved = await this.api['drugs:saveCustom']({ drug });
+    if (!saved.ok) return saved.error.fields ?? [{ path: '$', message: saved.error.message }];
+    await this.loadDrugs();
+    // A scenario already using this drug takes the new definition.
+    this.draft.customDrugs = this.draft.customDrugs.map((d) => (d.id === drug.id ? drug : d));
+    return [];
+  }
+
+  /** Reads pasted or loaded CSV records into a row; returns the refusals (by row and column). */
+  useRecords(index: number, csv: string): string[] {
+    const row = this.draft.rows[index];
+    if (!row) return [];
+    const parsed = parseRecordsCsv(csv);
+    if (!parsed.ok) return parsed.errors.map(formatCsvError);
+    const withDoses = parsed.subjects.filter((s) => s.records.length > 0);
+    if (withDoses.length !== 1) return [`expected the records of one subject (ID), found ${withDoses.length}`];
+    row.records = withDoses[0]!.records;
+    return [];
+  }
+
+  clearRecords(index: number): void {
+    const row = this.draft.rows[index];
+    if (row) delete row.records;
   }
 
   newScenario(): void {
@@ -60,11 +115,17 @@ export class Workbench {
     this.draft.rows.push(newRow(this.draft.rows.at(-1)));
   }
 
-  /** After a change of drug: keep the route if the new drug has it, else take its first. */
+  /**
+   * After a change of drug: keep the route if the new drug has it, else take its first; a drug
+   * from the user's library is copied into the scenario.
+   */
   fitRoute(index: number): void {
     const row = this.draft.rows[index];
-    const routes = this.drugs.find((d) => d.id === row?.drug)?.routes;
-    if (row && routes && !routes.includes(row.route)) row.route = routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
+    if (!row) return;
+    const routes = this.drugOptions.find((d) => d.id === row.drug)?.routes;
+    if (routes && !routes.includes(row.route)) row.route = routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
+    const mine = this.customLibrary.find((d) => d.id === row.drug);
+    if (mine && !this.draft.customDrugs.some((d) => d.id === mine.id)) this.draft.customDrugs = [...this.draft.customDrugs, mine];
   }
 
   removeRow(index: number): void {

@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { paintedPixels } from './canvas.ts';
 import { startServer, type Server } from './server.ts';
 
 let dataDir: string;
@@ -18,19 +19,6 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Counts non-transparent pixels of the chart canvas: a painted chart has thousands. */
-async function paintedPixels(page: Page): Promise<number> {
-  return page.getByTestId('result-chart').evaluate((el) => {
-    const canvas = el as HTMLCanvasElement;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return 0;
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 3; i < data.length; i += 4) if ((data[i] as number) > 0) n++;
-    return n;
-  });
-}
-
 test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ page }) => {
   server = await startServer(dataDir);
   const port = server.port;
@@ -39,7 +27,7 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
 
   await page.getByRole('button', { name: 'New scenario' }).click();
-  await page.getByLabel('Name').fill('Donepezil 10 mg, e2e');
+  await page.getByLabel('Name', { exact: true }).fill('Donepezil 10 mg, e2e');
   await page.getByLabel('Duration').fill('6w');
   await page.getByLabel('Weight (kg)').fill('64');
   await page.getByLabel('Dose 1').fill('10 mg');
@@ -48,7 +36,7 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   await expect(page.getByText('Preview run (not stored)')).toBeVisible();
   await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
 
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('✓ Saved')).toBeVisible();
   await expect(page.getByText('Stored run')).toBeVisible();
   await page.screenshot({ path: 'test-results/workbench-after-save.png', fullPage: true });
@@ -62,7 +50,7 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   const item = page.getByRole('button', { name: /Donepezil 10 mg, e2e/ });
   await expect(item).toBeVisible();
   await item.click();
-  await expect(page.getByLabel('Name')).toHaveValue('Donepezil 10 mg, e2e');
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Donepezil 10 mg, e2e');
   await expect(page.getByLabel('Duration')).toHaveValue('6w');
   await expect(page.getByLabel('Weight (kg)')).toHaveValue('64');
   await expect(page.getByLabel('Dose 1')).toHaveValue('10 mg');
@@ -100,13 +88,13 @@ test('a bad field is named next to it and nothing saved is lost', async ({ page 
   server = await startServer(dataDir);
   await page.goto(server.url);
   await page.getByRole('button', { name: 'New scenario' }).click();
-  await page.getByLabel('Name').fill('Keep me');
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Keep me');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('✓ Saved')).toBeVisible();
 
   await page.getByLabel('Dose 1').fill('5 kg');
   await expect(page.getByRole('alert').filter({ hasText: 'expected a dose' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/workbench-invalid.png', fullPage: true });
 

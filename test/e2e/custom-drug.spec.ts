@@ -1,0 +1,66 @@
+// Issue 5 as a user does it: define a drug in the app, schedule it by pasted dosing records, run
+// it through the engine, see it flagged as not validated, save and reopen it intact.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { paintedPixels } from './canvas.ts';
+import { startServer, type Server } from './server.ts';
+
+let dataDir: string;
+let server: Server | undefined;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
+});
+test.afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('define a drug, dose it by records, run, save, reopen', async ({ page }) => {
+  server = await startServer(dataDir);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('My drug by records');
+  await page.getByLabel('Duration').fill('5d');
+
+  await page.getByText('Define your own drug').click();
+  const form = page.locator('details.custom-drug');
+  await form.getByLabel('Drug name').fill('Teaching drug');
+  await form.getByLabel('iv', { exact: false }).check();
+  await form.getByLabel('CL').fill('1.1');
+  await form.getByLabel('V (L)').fill('20');
+  await form.getByLabel('ka').fill('1.5');
+  await form.getByLabel('Target').selectOption('D2');
+  await form.getByLabel('EC50').fill('-3');
+  await form.getByRole('button', { name: 'Save drug' }).click();
+  await expect(form.getByRole('alert').filter({ hasText: 'greater than 0' })).toBeVisible();
+  await form.getByLabel('EC50').fill('2000');
+  await form.getByRole('button', { name: 'Save drug' }).click();
+  await expect(form.getByRole('status')).toContainText('Drug saved');
+
+  await page.getByLabel('Drug 1').selectOption('teaching-drug');
+  await page.getByRole('button', { name: 'Dosing records 1' }).click();
+  await page.getByLabel('Dosing records CSV').fill('time,amt,cmt,rate,dur,ii,addl\n0,100,1,10,2,,\n');
+  await page.getByRole('button', { name: 'Use records' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'row 2, column dur: rate and dur both given' })).toBeVisible();
+  await page.getByLabel('Dosing records CSV').fill('time,amt,cmt,ii,addl\n0,100,1,24,3\n');
+  await page.getByRole('button', { name: 'Use records' }).click();
+  await expect(page.getByText('1 dosing record', { exact: true })).toBeVisible();
+  await expect(page.locator('.drug-note .badge')).toHaveText('user-defined, not validated');
+
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'teaching-drug: user-defined, not validated' })).toBeVisible();
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('✓ Saved')).toBeVisible();
+  await page.screenshot({ path: 'test-results/custom-drug.png', fullPage: true });
+
+  await page.reload();
+  await page.getByRole('button', { name: /My drug by records/ }).click();
+  await expect(page.getByLabel('Drug 1')).toHaveValue('teaching-drug');
+  await expect(page.getByText('1 dosing record', { exact: true })).toBeVisible();
+  await expect(page.getByText('Stored run')).toBeVisible();
+});
