@@ -9,6 +9,7 @@ import {
   type CustomDrugInput,
   type FieldError,
   type Results,
+  type ScenarioInput,
 } from '../../src-engine/index.ts';
 import { fromDoc, newDraft, newRow, toDoc, type Draft } from './draft.ts';
 
@@ -171,6 +172,33 @@ export class Workbench {
     this.message = { kind: 'info', key: 'saved' };
     const list = await this.api['scenarios:list']({});
     if (this.settle(list)) this.scenarios = list.value;
+  }
+
+  /** The scenario as a self-contained file (user-defined drugs included). */
+  exportJson(download: (filename: string, text: string, type: string) => void): void {
+    const base = this.draft.name.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'scenario';
+    download(`${base}.modulon.json`, `${JSON.stringify(this.doc, null, 2)}\n`, 'application/json');
+  }
+
+  /** Opens a scenario file as a new, unsaved scenario; a bad file is refused with its JSON path. */
+  importJson(text: string): void {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (e) {
+      this.message = { kind: 'error', text: `not a JSON file (${e instanceof Error ? e.message : String(e)})` };
+      return;
+    }
+    const parsed = parseScenario(doc);
+    if (!parsed.ok) {
+      this.message = { kind: 'error', text: `scenario file ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}` };
+      return;
+    }
+    this.id = undefined;
+    this.draft = fromDoc(doc as ScenarioInput);
+    this.savedJson = undefined;
+    this.clearResults();
+    this.message = undefined;
   }
 
   /** Asks the backend for the CSV of the stored run and hands it to `download`. */

@@ -1,6 +1,6 @@
 // Issue 5 as a user does it: define a drug in the app, schedule it by pasted dosing records, run
 // it through the engine, see it flagged as not validated, save and reopen it intact.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -63,4 +63,25 @@ test('define a drug, dose it by records, run, save, reopen', async ({ page }) =>
   await expect(page.getByLabel('Drug 1')).toHaveValue('teaching-drug');
   await expect(page.getByText('1 dosing record', { exact: true })).toBeVisible();
   await expect(page.getByText('Stored run')).toBeVisible();
+
+  // The exported file carries the drug with it: it opens on a machine that never saw the drug.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export scenario' }).click();
+  const file = await (await downloading).path();
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  expect(doc.customDrugs.map((d: { id: string }) => d.id)).toEqual(['teaching-drug']);
+  expect(doc.interventions[0].records).toHaveLength(1);
+
+  await server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
+  server = await startServer(dataDir);
+  await page.goto('about:blank');
+  await page.goto(server.url);
+  await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
+  await page.getByLabel('Import scenario').setInputFiles(file);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My drug by records');
+  await expect(page.getByLabel('Drug 1')).toHaveValue('teaching-drug');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
 });
