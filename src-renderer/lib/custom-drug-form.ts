@@ -13,15 +13,18 @@ export interface CustomDrugForm {
   Q: string;
   V2: string;
   F: string;
+  /** h */
+  lag: string;
   ke0: string;
   target: TargetId | '';
   /** ng/mL */
   potency: string;
   emax: string;
+  hill: string;
 }
 
 export function newCustomDrugForm(): CustomDrugForm {
-  return { name: '', model: 'one-compartment', routes: ['oral'], CL: '', V: '', ka: '1', Q: '', V2: '', F: '1', ke0: '', target: '', potency: '', emax: '1' };
+  return { name: '', model: 'one-compartment', routes: ['oral'], CL: '', V: '', ka: '1', Q: '', V2: '', F: '1', lag: '', ke0: '', target: '', potency: '', emax: '1', hill: '1' };
 }
 
 /** "My SSRI 2" → "my-ssri-2"; ids must start with a letter. */
@@ -44,9 +47,10 @@ export function toCustomDrug(form: CustomDrugForm): CustomDrugInput {
     CL: quantity(form.CL, 'L/h'),
     V: quantity(form.V, 'L'),
     ...(absorbs ? { ka: quantity(form.ka, '1/h'), F: n(form.F) ?? 1 } : {}),
+    ...(absorbs && n(form.lag) !== undefined ? { lag: quantity(form.lag, 'h') } : {}),
     ...(two ? { Q: quantity(form.Q, 'L/h'), V2: quantity(form.V2, 'L') } : {}),
     ...(n(form.ke0) !== undefined ? { ke0: quantity(form.ke0, '1/h') } : {}),
-    targets: form.target ? { [form.target]: { potency: quantity(form.potency, 'ng/mL'), emax: n(form.emax) ?? 1 } } : {},
+    targets: form.target ? { [form.target]: { potency: quantity(form.potency, 'ng/mL'), emax: n(form.emax) ?? 1, hill: n(form.hill) ?? 1 } } : {},
   };
   for (const key of Object.keys(drug)) if (drug[key] === undefined) delete drug[key];
   return drug as unknown as CustomDrugInput;

@@ -79,7 +79,8 @@ const en = {
   routesLabel: 'Routes',
   target: 'Target',
   none: 'none',
-  potency: 'EC50 / IC50 / Ki (ng/mL)',
+  potency: 'EC50 / IC50 / Ki',
+  lag: 'Lag',
   saveDrug: 'Save drug',
   drugSaved: 'Drug saved: pick it in a dosing row.',
 };
@@ -164,7 +165,8 @@ const zh: Strings = {
   routesLabel: '给药途径',
   target: '靶点',
   none: '无',
-  potency: 'EC50 / IC50 / Ki (ng/mL)',
+  potency: 'EC50 / IC50 / Ki',
+  lag: '滞后时间',
   saveDrug: '保存药物',
   drugSaved: '药物已保存：可在给药行中选择。',
 };
