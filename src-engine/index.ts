@@ -1,6 +1,6 @@
 // The engine's public surface: scenario parsing, simulation, the drug catalogue and the formats.
 export { ENGINE_VERSION } from './version.ts';
-export { simulate, run, type SimulateOutcome } from './simulate.ts';
+export { simulate, run, runChecked, type SimulateOutcome, type RunOptions } from './simulate.ts';
 export {
   parseScenario,
   scenarioJsonSchema,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { DRUG_IDS, getDrug } from './drugs/catalogue.ts';
 import { ROUTES, type DrugFile, type Route } from './drugs/schema.ts';
-import { doseRecordSchema, expandRecords } from './pk/records.ts';
+import { countRecordEvents, doseRecordSchema } from './pk/records.ts';
 import { customDrugSchema, toDrugFile } from './drugs/custom.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 
@@ -59,7 +59,8 @@ const drugIntervention = z
     route: z.enum(ROUTES).optional(),
     /** IV only: infusion duration; without it an IV dose is a bolus. */
     infusion: durationString('infusion duration', { minH: 1 / 60 }).optional(),
-    start: durationString('start time', { allowZero: true }).default('0d'),
+    /** Default 0d; not with records (they carry their own times). */
+    start: durationString('start time', { allowZero: true }).optional(),
     every: durationString('dosing interval', { minH: 1 / 60 }).optional(),
     stop: durationString('stop time', { allowZero: true }).optional(),
     count: z.number().int().min(1).max(MAX_DOSES).optional(),
@@ -81,13 +82,15 @@ function checkIntervention(iv: z.output<typeof drugIntervention>, drug: DrugFile
     if (iv.dose === undefined) say(['dose'], 'expected a dose such as "10 mg" (or "records")');
     return;
   }
-  for (const key of ['dose', 'every', 'stop', 'count', 'steps', 'skip', 'infusion'] as const) {
+  for (const key of ['dose', 'start', 'every', 'stop', 'count', 'steps', 'skip', 'infusion'] as const) {
     if (iv[key] !== undefined) say([key], `expected either "records" or "${key}", not both (records carry their own times, amounts, rates and intervals)`);
   }
   const route = routeOf(iv, drug);
   const depot = route === 'oral' || route === 'intranasal';
   iv.records.forEach((r, k) => {
-    if (r.cmt === 'depot' && !depot) say(['records', k, 'cmt'], `a depot dose needs an absorbing route (oral or intranasal), not ${JSON.stringify(route)}; use cmt "central"`);
+    if (route === 'patch') {
+      if (k === 0) say(['records'], 'dosing records are not available for patches; use dose/every (with the patch\'s wear time) or route "iv" or "oral"');
+    } else if (r.cmt === 'depot' && !depot) say(['records', k, 'cmt'], `a depot dose needs an absorbing route (oral or intranasal), not ${JSON.stringify(route)}; use cmt "central"`);
   });
 }
 
@@ -156,7 +159,7 @@ export const scenarioSchema = z
         return;
       }
       checkIntervention(iv, drug, (path, message) => ctx.addIssue({ code: 'custom', path: [...at(path[0] as string), ...path.slice(1)], message }));
-      const start = hoursOf(iv.start);
+      const start = hoursOf(iv.start ?? '0d');
       if (start >= duration) ctx.addIssue({ code: 'custom', path: at('start'), message: `expected a start time before the end of the scenario (${s.duration}), got ${JSON.stringify(iv.start)}` });
       if (iv.stop !== undefined && hoursOf(iv.stop) <= start) ctx.addIssue({ code: 'custom', path: at('stop'), message: `expected a stop time after start (${iv.start}), got ${JSON.stringify(iv.stop)}` });
       if (iv.every === undefined && (iv.stop !== undefined || iv.count !== undefined)) {
@@ -169,10 +172,13 @@ export const scenarioSchema = z
       };
       if (iv.records !== undefined) {
         iv.records.forEach((r, k) => {
-          if (r.time >= duration) ctx.addIssue({ code: 'custom', path: [...at('records'), k, 'time'], message: `expected a time before the end of the scenario (${duration} h), got ${r.time}` });
-          if (r.amt > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: [...at('records'), k, 'amt'], message: `expected at most ${MAX_DOSE_MG} mg, got ${r.amt}` });
+          const path = (key: string) => [...at('records'), k, key];
+          if (r.time >= duration) ctx.addIssue({ code: 'custom', path: path('time'), message: `expected a time before the end of the scenario (${duration} h), got ${r.time}` });
+          if (r.lag > duration) ctx.addIssue({ code: 'custom', path: path('lag'), message: `expected a lag no longer than the scenario (${duration} h), got ${r.lag}` });
+          if (r.amt * r.f > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: path('amt'), message: `expected at most ${MAX_DOSE_MG} mg after f, got ${r.amt * r.f}` });
+          if ((r.rate ?? 0) > MAX_DOSE_MG) ctx.addIssue({ code: 'custom', path: path('rate'), message: `expected a rate of at most ${MAX_DOSE_MG} mg/h, got ${r.rate}` });
         });
-        doses += expandRecords(iv.records).length;
+        doses += countRecordEvents(iv.records);
         return;
       }
       if (iv.dose !== undefined) tooBig(iv.dose, at('dose'));
@@ -220,7 +226,7 @@ export function doseSchedule(
   iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count' | 'dose' | 'steps' | 'skip'>,
   durationH: number,
 ): ScheduledDose[] {
-  const start = hoursOf(iv.start);
+  const start = hoursOf(iv.start ?? '0d');
   if (!(start < durationH) || iv.dose === undefined) return [];
   const dose = iv.dose;
   const times: number[] = [];
@@ -236,10 +242,12 @@ export function doseSchedule(
       times.push(t);
     }
   }
-  const skipped = (iv.skip ?? []).map(hoursOf);
+  // Missed doses matched on the microsecond grid: a set, not a scan per dose.
+  const key = (h: number) => Math.round(h * 3.6e9);
+  const skipped = new Set((iv.skip ?? []).map((x) => key(hoursOf(x))));
   const steps = (iv.steps ?? []).map((s) => ({ at: hoursOf(s.at), dose: s.dose })).sort((a, b) => a.at - b.at);
   return times
-    .filter((t) => !skipped.some((x) => Math.abs(x - t) < 1e-6))
+    .filter((t) => !skipped.has(key(t)))
     .map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? dose }));
 }
 

@@ -2,9 +2,9 @@
 // discontinuities (doses, infusion and patch edges) and sample times, and publishes series on the
 // sampling grid.
 import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
-import { emaxEffect, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
+import { emaxEffect, hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
 import { expandRecords, type DoseRecord } from './pk/records.ts';
-import { entryFor, integrate, Timeline } from './pk/timeline.ts';
+import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
 import { doseSchedule, drugLookup, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
 import { USER_DEFINED } from './drugs/custom.ts';
@@ -24,7 +24,17 @@ export type SimulateOutcome = { ok: true; results: Results } | { ok: false; erro
 export function simulate(doc: unknown): SimulateOutcome {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return parsed;
-  return { ok: true, results: run(parsed.scenario) };
+  return runChecked(parsed.scenario);
+}
+
+/** Runs a validated scenario; a model too stiff to integrate (extreme user-defined drug) is an input error. */
+export function runChecked(scenario: Scenario, options: RunOptions = {}): SimulateOutcome {
+  try {
+    return { ok: true, results: run(scenario, options) };
+  } catch (e) {
+    if (e instanceof IntegrationError) return { ok: false, errors: [{ path: '$', message: e.message }] };
+    throw e;
+  }
 }
 
 export interface RunOptions {
@@ -42,6 +52,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   const cov = { weightKg: patient.weightKg, age: patient.age, cyp2d6: patient.cyp2d6, crclMlMin: patient.crclMlMin };
   const model = new PkModel(cov);
   const timeline = new Timeline(model);
+  const warnings: string[] = [];
 
   const given: Administration[] = [];
   for (const iv of scenario.interventions) {
@@ -71,7 +82,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   const { species } = model;
   const plasma = species.map(() => new Array<number>(grid.length));
   const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(grid.length) : undefined));
-  integrate({ model, cov, lookup }, timeline, grid, (k, state) => {
+  integrate({ model, cov, lookup, warnings }, timeline, grid, (k, state) => {
     for (let i = 0; i < species.length; i++) {
       const s = species[i]!;
       (plasma[i] as number[])[k] = Math.max(0, model.concentration(state, s));
@@ -95,7 +106,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
 
   const events: ResultEvent[] = given.map((g) => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug }));
   const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);
-  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: [...userDefined, ...maxDoseWarnings(given, model)] };
+  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings] };
 }
 
 function samplingGrid(durationH: number, stepH: number): number[] {
@@ -110,7 +121,7 @@ function scheduleRecords(timeline: Timeline, dm: DrugModel, route: Route, record
   const id = dm.drug.id;
   for (const e of expandRecords(records)) {
     if (e.kind === 'reset') timeline.reset(id, e.time);
-    else if (e.kind === 'steady-state') timeline.steadyState(id, e.time, e.mode, { ...e.dose, amount: e.dose.amount * dm.amountPerMg }, e.ii, route);
+    else if (e.kind === 'steady-state') timeline.steadyState(id, e.time, e.mode, { ...e.dose, amount: e.dose.amount * dm.amountPerMg }, e.dose.amount * dm.companionRatio, e.ii, route);
     else {
       const d = e.dose;
       const entry = entryFor(dm, route, d.cmt);
@@ -151,7 +162,7 @@ function occupancy(model: PkModel, target: TargetId, plasma: number[][], brain: 
     let sumX = 0;
     let sumEx = 0;
     for (const u of users) {
-      const x = Math.pow((u.conc[k] as number) / u.p.c50.value, u.p.hill.value);
+      const x = hillTerm(u.conc[k] as number, u.p);
       sumX += x;
       sumEx += u.p.emax.value * x;
     }

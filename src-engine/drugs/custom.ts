@@ -49,7 +49,7 @@ export const customDrugSchema = z
         z.enum(TARGETS),
         z.strictObject({
           /** EC50, IC50 or Ki as the plasma (or effect-site) concentration giving half of Emax. */
-          potency: q(['ng/mL'], 'potency (EC50/IC50/Ki)', 1e9),
+          potency: q(['ng/mL'], 'potency (EC50/IC50/Ki)', 1e9).refine((x) => x.value >= 1e-6, { error: 'expected potency of at least 1e-6 ng/mL', path: ['value'] }),
           emax: fraction('emax').default(1),
           hill: z.number().finite().min(0.1, 'expected hill from 0.1 to 5').max(5, 'expected hill from 0.1 to 5').default(1),
         }),
@@ -63,7 +63,26 @@ export const customDrugSchema = z
     const absorbs = d.routes.includes('oral') || d.routes.includes('intranasal');
     if (absorbs && d.ka === undefined) ctx.addIssue({ code: 'custom', path: ['ka'], message: 'an oral or intranasal route needs ka (absorption rate, 1/h)' });
     if (new Set(d.routes).size !== d.routes.length) ctx.addIssue({ code: 'custom', path: ['routes'], message: 'expected each route once' });
+    // Rate constants bound the work of an explicit integrator and of steady-state searches; the
+    // built-in drugs stay below 10/h. Per-kg values are compared at 70 kg.
+    const at70 = (x: { value: number; unit: string }) => (x.unit.endsWith('/kg') ? x.value * 70 : x.value);
+    const rate = (path: string, what: string, k: number, min = 0) => {
+      if (k > MAX_RATE) ctx.addIssue({ code: 'custom', path: [path], message: `${what} is ${Number(k.toPrecision(3))}/h; expected at most ${MAX_RATE}/h (faster than any built-in drug)` });
+      else if (k < min) ctx.addIssue({ code: 'custom', path: [path], message: `${what} is ${Number(k.toPrecision(3))}/h (half-life ${Number((Math.LN2 / k / 24).toPrecision(3))} days); expected at least ${min}/h` });
+    };
+    rate('CL', 'CL/V', at70(d.CL) / at70(d.V), MIN_ELIMINATION);
+    if (d.Q && d.V2) {
+      rate('Q', 'Q/V', at70(d.Q) / at70(d.V));
+      rate('Q', 'Q/V2', at70(d.Q) / at70(d.V2));
+    }
+    if (d.ka) rate('ka', 'ka', d.ka.value);
+    if (d.ke0) rate('ke0', 'ke0', d.ke0.value);
   });
+
+/** Largest rate constant of a user-defined drug, 1/h. */
+const MAX_RATE = 20;
+/** Smallest elimination rate constant, 1/h (half-life about 290 days). */
+const MIN_ELIMINATION = 1e-4;
 
 export type CustomDrugInput = z.input<typeof customDrugSchema>;
 export type CustomDrug = z.output<typeof customDrugSchema>;

@@ -155,7 +155,8 @@ export class PkModel {
       const firstPass = (r.firstPass ?? []).map((fp) => {
         const k = this.species.findIndex((m) => m.parent === species && m.id === fp.metabolite);
         const m = this.species[k] as Species;
-        const fraction = m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value;
+        // Ultrarapid metabolisers cannot metabolise more than what F leaves over.
+        const fraction = Math.min(1 - r.F.value, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
         return { species: k, share: fraction * m.massRatio };
       });
       this.depots.push({ i: this.size++, ka: r.ka.value, species, F: r.F.value, firstPass });
@@ -252,8 +253,13 @@ export class PkModel {
 
 /** Emax/Hill effect of one species alone: Emax·x/(1+x), x = (C/C50)^hill. */
 export function emaxEffect(c: number, t: TargetData): number {
-  const x = Math.pow(c / t.c50.value, t.hill.value);
+  const x = hillTerm(c, t);
   return (t.emax.value * x) / (1 + x);
+}
+
+/** (C / C50)^hill, capped so that sums and ratios of such terms never overflow to Infinity/NaN. */
+export function hillTerm(c: number, t: TargetData): number {
+  return Math.min(1e150, Math.pow(c / t.c50.value, t.hill.value));
 }
 
 /** Brain targets read the effect site where a species has one; peripheral targets read plasma. */

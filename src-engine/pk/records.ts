@@ -39,11 +39,23 @@ export const doseRecordSchema = z
     const constantInfusion = r.ss !== 0 && r.ii === 0 && (r.rate ?? 0) > 0 && r.amt === 0;
     if (r.ss !== 0 && !(r.ii > 0) && !constantInfusion) say('ii', 'steady state needs ii > 0 (or amt 0 with a rate for a constant infusion)');
     if (r.evid !== 3 && r.amt === 0 && !constantInfusion) say('amt', 'a dose record needs amt > 0');
-    if (r.dur !== undefined && r.dur > 0 && r.ss !== 0 && r.ii > 0 && r.dur > 50 * r.ii) say('dur', 'expected dur at most 50 × ii at steady state');
+    if (r.ii > 0 && r.ii < 1 / 60) say('ii', `expected ii of at least 1 min (${1 / 60} h), got ${r.ii}`);
+    if (r.ss !== 0 && r.ii > 0) {
+      // A steady state reaches back over earlier doses; bound how many of them still act.
+      const duration = r.dur !== undefined && r.dur > 0 ? r.dur : (r.rate ?? 0) > 0 ? (r.amt * r.f) / (r.rate as number) : 0;
+      if (r.lag + duration > 50 * r.ii) say(r.lag > duration ? 'lag' : 'dur', `at steady state, expected lag + infusion duration at most 50 × ii (${50 * r.ii} h), got ${r.lag + duration} h`);
+    }
   });
 
 export type DoseRecordInput = z.input<typeof doseRecordSchema>;
 export type DoseRecord = z.output<typeof doseRecordSchema>;
+
+/** How many events `expandRecords` makes, counted without making them (for limits). */
+export function countRecordEvents(records: readonly DoseRecord[]): number {
+  let n = 0;
+  for (const r of records) n += 1 + (r.evid === 3 ? 0 : r.addl) + (r.ss !== 0 ? 1 : 0) + (r.evid === 4 ? 1 : 0);
+  return n;
+}
 
 /** One administration: `amount` (mg, f applied) into `cmt`, as a bolus (duration 0) or an infusion. */
 export interface RecordDose {

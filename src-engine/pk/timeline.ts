@@ -12,7 +12,8 @@ export type Jump =
   /** `index` is a state index: the central compartment or a depot receiving the input. */
   | { kind: 'rate'; t: number; seq: number; drug: string; origin: number; index: number; amount: number }
   | { kind: 'reset'; t: number; seq: number; drug: string }
-  | { kind: 'steady-state'; t: number; seq: number; drug: string; mode: 1 | 2; dose: RecordDose; ii: number; route: Route };
+  /** `dose.amount` in model units; `companionAmount` in mg of the companion (carbidopa), 0 if none. */
+  | { kind: 'steady-state'; t: number; seq: number; drug: string; mode: 1 | 2; dose: RecordDose; companionAmount: number; ii: number; route: Route };
 
 /** A jump before it gets its sequence number (Omit distributed over the union). */
 type JumpInput = Jump extends infer J ? (J extends unknown ? Omit<J, 'seq'> : never) : never;
@@ -51,11 +52,14 @@ export class Timeline {
    * over its wear time). `origin` is the dose time. An infinite duration is a constant infusion
    * whose `amount` is the rate.
    */
-  administer(drug: string, entry: Entry, origin: number, amount: number, durationH: number, extraLagH = 0): void {
+  administer(drug: string, entry: Entry, origin: number, amount: number, durationH: number, extraLagH = 0, givenAt = origin): void {
     const dose = amount * entry.F;
     const t = origin + entry.lagH + extraLagH;
+    origin = givenAt;
     const index = entry.kind === 'depot' ? (this.model.depots[entry.target] as { i: number }).i : this.model.species[entry.target]!.iC;
-    const duration = entry.kind === 'zero-order' ? entry.durationH : durationH;
+    const raw = entry.kind === 'zero-order' ? entry.durationH : durationH;
+    // An infusion too short to separate its start from its end in floating point is a bolus.
+    const duration = raw < 1e-6 * Math.max(1, t) ? 0 : raw;
     if (duration === Infinity) {
       this.push({ kind: 'rate', t, drug, origin, index, amount: dose });
     } else if (duration > 0) {
@@ -70,8 +74,8 @@ export class Timeline {
     this.push({ kind: 'reset', t, drug });
   }
 
-  steadyState(drug: string, t: number, mode: 1 | 2, dose: RecordDose, ii: number, route: Route): void {
-    this.push({ kind: 'steady-state', t, drug, mode, dose, ii, route });
+  steadyState(drug: string, t: number, mode: 1 | 2, dose: RecordDose, companionAmount: number, ii: number, route: Route): void {
+    this.push({ kind: 'steady-state', t, drug, mode, dose, companionAmount, ii, route });
   }
 
   sort(): void {
@@ -97,6 +101,8 @@ export interface RunContext {
   model: PkModel;
   cov: Covariates;
   lookup: (id: string) => DrugFile | undefined;
+  /** Collects warnings for the results (e.g. a steady state not reached). */
+  warnings: string[];
 }
 
 /**
@@ -127,7 +133,7 @@ export function integrate(ctx: RunContext, timeline: Timeline, grid: readonly nu
     dense.end = dense.next;
     while (dense.end < grid.length && (grid[dense.end] as number) < until - 1e-9) dense.end++;
     const outcome = integrator.advance(y, t, until, dense);
-    if (!outcome.ok) throw new Error(`BUG: integration failed: ${outcome.reason}`);
+    if (!outcome.ok) throw new IntegrationError(outcome.reason);
     t = until;
   }
 }
@@ -175,17 +181,10 @@ function insertSorted(jumps: Jump[], j: Jump, from: number): void {
   jumps.splice(k, 0, j);
 }
 
-/** The doses of a regimen given every `ii` that start at `phase + k·ii` for k ≤ −1, relative to the record. */
-function pastDoses(dose: RecordDose, lagH: number, ii: number): Array<{ start: number; duration: number }> {
-  if (dose.duration === Infinity || !(ii > 0)) return [];
-  const out: Array<{ start: number; duration: number }> = [];
-  for (let k = -1; ; k--) {
-    const start = lagH + k * ii;
-    if (start + Math.max(dose.duration, 0) <= 0 && start < 0) break;
-    out.push({ start, duration: dose.duration });
-    if (out.length > 100_000) break;
-  }
-  return out;
+/** Where in [0, ii) a regimen's doses start, given their lag; values within rounding of ii are 0. */
+function phaseOf(lagH: number, ii: number): number {
+  const p = lagH - Math.floor(lagH / ii) * ii;
+  return p >= ii * (1 - 1e-9) || p < ii * 1e-12 ? 0 : p;
 }
 
 function totalLag(dm: DrugModel, route: Route, dose: RecordDose): number {
@@ -193,67 +192,112 @@ function totalLag(dm: DrugModel, route: Route, dose: RecordDose): number {
   return (entry?.lagH ?? 0) + dose.lag;
 }
 
-/** Schedules, from the record's time on, what earlier doses of a steady-state regimen still deliver. */
+/** The drug's inputs for one dose of the regimen: its own and its companion's (carbidopa). */
+function inputsOf(dm: DrugModel, j: Extract<Jump, { kind: 'steady-state' }>): Array<{ entry: Entry; amount: number }> {
+  const own = entryFor(dm, j.route, j.dose.cmt) as Entry;
+  const companion = dm.companionRatio > 0 ? entryFor(dm, j.route, j.dose.cmt, true) : undefined;
+  return [
+    { entry: { ...own, lagH: 0 }, amount: j.dose.amount },
+    ...(companion ? [{ entry: { ...companion, lagH: 0 }, amount: j.companionAmount }] : []),
+  ];
+}
+
+/**
+ * Schedules, from the record's time on, what earlier doses of a steady-state regimen still
+ * deliver: boluses whose lag is longer than ii, infusions longer than ii. They count as given at
+ * the record's time, so a later reset cancels them.
+ */
 function scheduleTails(timeline: Timeline, dm: DrugModel, j: Extract<Jump, { kind: 'steady-state' }>): void {
+  if (j.dose.duration === Infinity) return;
   const lag = totalLag(dm, j.route, j.dose);
-  const entry = entryFor(dm, j.route, j.dose.cmt) as Entry;
-  const noLag = { ...entry, lagH: 0 };
-  for (const past of pastDoses(j.dose, lag, j.ii)) {
-    const start = j.t + past.start;
-    const end = start + past.duration;
-    if (past.duration === 0) {
-      if (start >= j.t) timeline.administer(j.drug, noLag, start, j.dose.amount, 0);
-    } else if (end > j.t) {
-      const from = Math.max(start, j.t);
-      // The remaining part of the infusion, at its rate.
-      timeline.administer(j.drug, noLag, from, (j.dose.amount * (end - from)) / past.duration, end - from);
+  const D = j.dose.duration;
+  for (let k = -1; ; k--) {
+    const start = j.t + lag + k * j.ii;
+    if (start + D <= j.t && !(D === 0 && start >= j.t)) break;
+    for (const { entry, amount } of inputsOf(dm, j)) {
+      if (D === 0) timeline.administer(j.drug, entry, start, amount, 0, 0, j.t);
+      else {
+        const from = Math.max(start, j.t);
+        const end = start + D;
+        // The remaining part of the infusion, at its rate.
+        if (end > from) timeline.administer(j.drug, entry, from, (amount * (end - from)) / D, end - from, 0, j.t);
+      }
     }
   }
 }
 
+/** Solves A·x = b in place by Gaussian elimination with partial pivoting; false if singular. */
+function solve(A: Float64Array[], b: Float64Array): boolean {
+  const n = b.length;
+  for (let c = 0; c < n; c++) {
+    let p = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs((A[r] as Float64Array)[c] as number) > Math.abs((A[p] as Float64Array)[c] as number)) p = r;
+    if (!(Math.abs((A[p] as Float64Array)[c] as number) > 1e-300)) return false;
+    [A[c], A[p]] = [A[p] as Float64Array, A[c] as Float64Array];
+    [b[c], b[p]] = [b[p] as number, b[c] as number];
+    const row = A[c] as Float64Array;
+    for (let r = c + 1; r < n; r++) {
+      const other = A[r] as Float64Array;
+      const f = (other[c] as number) / (row[c] as number);
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) other[k] = (other[k] as number) - f * (row[k] as number);
+      b[r] = (b[r] as number) - f * (b[c] as number);
+    }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    const row = A[c] as Float64Array;
+    let sum = b[c] as number;
+    for (let k = c + 1; k < n; k++) sum -= (row[k] as number) * (b[k] as number);
+    b[c] = sum / (row[c] as number);
+  }
+  return true;
+}
+
 /**
  * The state of one drug's block at the record time when the regimen has been given every `ii`
- * forever (before this record's own dose). Found by iterating one interval in a model holding
- * only this drug until the state repeats. A constant infusion (infinite duration) iterates
- * 24-hour intervals of constant input.
+ * forever (before this record's own dose). One dosing interval maps the state x to Φ·x + b; for
+ * linear kinetics the steady state solves (I − Φ)·x = b exactly (Φ and b from integrating the
+ * interval), and a few iterations of the true map then settle non-linear drugs (CYP2D6
+ * auto-inhibition). A constant infusion uses 24-hour intervals of constant input.
  */
 function steadyStateFill(ctx: RunContext, dm: DrugModel, j: Extract<Jump, { kind: 'steady-state' }>): Float64Array {
   const solo = new PkModel(ctx.cov);
   const sdm = solo.add(dm.drug);
-  const period = j.dose.duration === Infinity ? 24 : j.ii;
-  const lag = totalLag(sdm, j.route, j.dose);
-  const entry = entryFor(sdm, j.route, j.dose.cmt) as Entry;
-  const noLag = { ...entry, lagH: 0 };
+  const constant = j.dose.duration === Infinity;
+  const period = constant ? 24 : j.ii;
   const timeline = new Timeline(solo);
-  if (j.dose.duration === Infinity) {
-    timeline.administer(j.drug, noLag, 0, j.dose.amount, Infinity);
+  const inputs = inputsOf(sdm, j);
+  if (constant) {
+    for (const { entry, amount } of inputs) timeline.administer(j.drug, entry, 0, amount, Infinity);
   } else {
-    // One interval [0, ii) of the periodic regimen: every dose k·ii + lag that overlaps it.
-    for (let k = Math.floor(-(lag + j.dose.duration) / j.ii) - 1; k * j.ii + lag < j.ii; k++) {
-      const start = k * j.ii + lag;
-      if (j.dose.duration === 0) {
-        if (start >= 0) timeline.administer(j.drug, noLag, start, j.dose.amount, 0);
+    // One interval [0, ii): the bolus at the regimen's phase, or every infusion piece overlapping it.
+    const p = phaseOf(totalLag(sdm, j.route, j.dose), j.ii);
+    const D = j.dose.duration;
+    for (const { entry, amount } of inputs) {
+      if (D === 0) {
+        timeline.administer(j.drug, entry, p, amount, 0);
         continue;
       }
-      const from = Math.max(start, 0);
-      const to = Math.min(start + j.dose.duration, j.ii);
-      if (to > from) timeline.administer(j.drug, noLag, from, (j.dose.amount * (to - from)) / j.dose.duration, to - from);
+      for (let m = 0; p + m * j.ii + D > 0; m--) {
+        const start = p + m * j.ii;
+        const from = Math.max(start, 0);
+        const to = Math.min(start + D, j.ii);
+        if (to > from) timeline.administer(j.drug, entry, from, (amount * (to - from)) / D, to - from);
+      }
     }
   }
   timeline.sort();
-  const rates = new Float64Array(solo.size);
-  const integrator = new DormandPrince(solo.size, solo.rhs(rates), timeline.tolerances());
-  const y = new Float64Array(solo.size);
-  const before = new Float64Array(solo.size);
-  for (let cycle = 0; cycle < 200_000; cycle++) {
-    before.set(y);
+  const n = solo.size;
+  const rates = new Float64Array(n);
+  const integrator = new DormandPrince(n, solo.rhs(rates), timeline.tolerances());
+  const interval = (y: Float64Array, withInputs: boolean): void => {
     rates.fill(0);
     let t = 0;
-    for (const jump of timeline.jumps) {
+    for (const jump of withInputs ? timeline.jumps : []) {
       if (jump.t > t) {
         integrator.restart();
         const out = integrator.advance(y, t, jump.t);
-        if (!out.ok) throw new Error(`BUG: steady-state integration failed: ${out.reason}`);
+        if (!out.ok) throw new IntegrationError(out.reason);
         t = jump.t;
       }
       if (jump.kind === 'bolus') y[jump.index] = (y[jump.index] as number) + jump.amount;
@@ -262,15 +306,45 @@ function steadyStateFill(ctx: RunContext, dm: DrugModel, j: Extract<Jump, { kind
     if (period > t) {
       integrator.restart();
       const out = integrator.advance(y, t, period);
-      if (!out.ok) throw new Error(`BUG: steady-state integration failed: ${out.reason}`);
+      if (!out.ok) throw new IntegrationError(out.reason);
     }
+  };
+  // b: one interval from empty; Φ: one interval without input from each unit state.
+  const b = new Float64Array(n);
+  interval(b, true);
+  const scale = Math.max(1e-12, ...Array.from(b, Math.abs));
+  const A = Array.from({ length: n }, () => new Float64Array(n));
+  for (let c = 0; c < n; c++) {
+    const e = new Float64Array(n);
+    e[c] = scale;
+    interval(e, false);
+    for (let r = 0; r < n; r++) (A[r] as Float64Array)[c] = (r === c ? 1 : 0) - (e[r] as number) / scale;
+  }
+  const y = Float64Array.from(b);
+  if (!solve(A, y)) y.set(b);
+  for (let i = 0; i < n; i++) y[i] = Math.max(0, y[i] as number);
+  // Refine on the true (possibly non-linear) map.
+  const before = new Float64Array(n);
+  let converged = false;
+  for (let cycle = 0; cycle < 2000 && !converged; cycle++) {
+    before.set(y);
+    interval(y, true);
     let change = 0;
     let size = 0;
-    for (let i = 0; i < y.length; i++) {
+    for (let i = 0; i < n; i++) {
       change = Math.max(change, Math.abs((y[i] as number) - (before[i] as number)));
       size = Math.max(size, Math.abs(y[i] as number));
     }
-    if (change <= 1e-13 * size + 1e-300) break;
+    converged = change <= 1e-10 * size + 1e-300;
   }
+  if (!converged) ctx.warnings.push(`${j.drug}: the steady state of the record at ${j.t} h was not reached within 2000 dosing intervals; the state after them is used`);
   return y;
+}
+
+/** The integrator could not advance (an extremely stiff user-defined drug): an input problem, not a bug. */
+export class IntegrationError extends Error {
+  constructor(reason: string) {
+    super(`the model could not be integrated (${reason}); its rate constants are probably too large`);
+    this.name = 'IntegrationError';
+  }
 }

@@ -19,7 +19,7 @@ import {
   getDrug,
   listDrugs,
   parseScenario,
-  run,
+  simulate,
   toDrugFile,
   type CustomDrugInput,
   type DrugFile,
@@ -102,15 +102,14 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
     'engine:simulate': ({ doc }) => {
-      const parsed = parseScenario(doc);
-      return parsed.ok ? ok(run(parsed.scenario)) : invalidScenario(parsed.errors);
+      const out = simulate(doc);
+      return out.ok ? ok(out.results) : invalidScenario(out.errors);
     },
     'runs:create': ({ scenarioId }) => {
       const record = store.getScenario(scenarioId);
       if (!record) return notFound('scenario', scenarioId);
-      const parsed = parseScenario(record.doc);
-      if (!parsed.ok) return invalidScenario(parsed.errors);
-      return ok(store.createRun(scenarioId, run(parsed.scenario)));
+      const out = simulate(record.doc);
+      return out.ok ? ok(store.createRun(scenarioId, out.results)) : invalidScenario(out.errors);
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
     'runs:get': ({ id }) => found(store.getRun(id), 'run', id),

@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, parseScenario, run, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, parseScenario, runChecked, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
 import { runCase } from '../../src-engine/validation/run.ts';
@@ -265,7 +265,9 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
     };
     const scenario = parseScenario(doc);
     if (!scenario.ok) throw new UsageError(`${file}: ID ${subject.id}: ${scenario.errors[0]!.path}: ${scenario.errors[0]!.message}`);
-    const results = run(scenario.scenario, { times: subject.observations });
+    const outcome = runChecked(scenario.scenario, { times: subject.observations });
+    if (!outcome.ok) throw new UsageError(`${file}: ID ${subject.id}: ${outcome.errors[0]!.message}`);
+    const results = outcome.results;
     const s = results.series['pk.pk-model.plasma']!;
     for (const t of subject.observations) lines.push(`${subject.id},${t},${Number((s.v[s.t.indexOf(t)] ?? 0).toPrecision(10))}`);
   }
