@@ -7,6 +7,7 @@ export {
   migrateScenario,
   formatPath,
   doseSchedule,
+  drugLookup,
   routeOf,
   hoursOf,
   SCENARIO_SCHEMA,

@@ -79,6 +79,14 @@ describe('store', () => {
     db.close();
   });
 
+  it('refuses a file that is not a database, leaving it untouched', async () => {
+    const dir = tempDir();
+    const { writeFileSync, readFileSync } = await import('node:fs');
+    writeFileSync(join(dir, DB_FILE), 'this is not SQLite, just text long enough to look like a header........');
+    await expect(openStore(dir)).rejects.toThrow(StoreError);
+    expect(readFileSync(join(dir, DB_FILE), 'utf8')).toMatch(/^this is not SQLite/);
+  });
+
   it('refuses migrations that are not numbered 1, 2, 3, ...', async () => {
     const gap: Migration = { version: LATEST_VERSION + 2, name: 'gap', up: () => {} };
     await expect(openStore(tempDir(), { migrations: [...MIGRATIONS, gap] })).rejects.toThrow(new RegExp(`expected ${LATEST_VERSION + 1}`));

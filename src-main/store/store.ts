@@ -56,7 +56,7 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
   const db = new Database(path);
   try {
     db.pragma('busy_timeout = 5000');
-    const check = db.pragma('quick_check', { simple: true });
+    const check = quickCheck(db, path);
     if (check !== 'ok') throw new StoreError('corrupt', `the database ${path} failed its integrity check (${String(check)}); it was left untouched`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
@@ -73,7 +73,9 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       // Never a raw file copy of an open database: SQLite's online backup API.
       if (version > 0) await db.backup(join(dataDir, `${DB_FILE}.before-v${latest}-${Date.now()}.bak`));
       db.transaction(() => {
-        for (const m of migrations) if (m.version > version) m.up(db);
+        // Read again under the write lock: the desktop app and web mode may start together.
+        const current = db.pragma('user_version', { simple: true }) as number;
+        for (const m of migrations) if (m.version > current) m.up(db);
         db.pragma(`user_version = ${latest}`);
       }).immediate();
     }
@@ -82,6 +84,17 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     throw e;
   }
   return new Store(db, path);
+}
+
+/** quick_check; a file that is not a database (or is damaged beyond reading) is refused as corrupt. */
+function quickCheck(db: Database.Database, path: string): unknown {
+  try {
+    return db.pragma('quick_check', { simple: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') throw new StoreError('corrupt', `${path} is not a readable Modulon database (${code}); it was left untouched`);
+    throw e;
+  }
 }
 
 export class Store {

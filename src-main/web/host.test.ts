@@ -82,6 +82,8 @@ describe('web host', () => {
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect((await call('/../secret.txt', {}, 'GET')).status).toBe(404);
     expect((await call('/%2e%2e/secret.txt', {}, 'GET')).status).toBe(404);
+    expect((await call('/%E0%A4%A', {}, 'GET')).status).toBe(400);
+    expect((await call('/api/%E0%A4%A', auth)).status).toBe(400);
   });
 
   it('answers bad JSON and unknown methods with an error envelope', async () => {

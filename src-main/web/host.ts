@@ -63,6 +63,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return send(res, 403, 'text/plain; charset=utf-8', 'forbidden: foreign Origin');
     }
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    try {
+      decodeURIComponent(url.pathname);
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad request: malformed URL encoding');
+    }
     if (url.pathname.startsWith(API_PREFIX)) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'API calls are POST');
       const auth = Buffer.from(req.headers.authorization ?? '');

@@ -20,5 +20,6 @@ describe('custom drug form', () => {
     expect(idFromName('  My SSRI 2! ')).toBe('my-ssri-2');
     expect(idFromName('5-HT drug')).toBe('drug-5-ht-drug');
     expect(idFromName('多奈哌齐')).toBe('drug-custom');
+    expect(idFromName('X')).toBe('drug-x');
   });
 });

@@ -30,7 +30,7 @@ export function newCustomDrugForm(): CustomDrugForm {
 /** "My SSRI 2" → "my-ssri-2"; ids must start with a letter. */
 export function idFromName(name: string): string {
   const base = name.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 36);
-  return /^[a-z]/.test(base) ? base : `drug-${base || 'custom'}`.slice(0, 40);
+  return /^[a-z]/.test(base) && base.length >= 2 ? base : `drug-${base || 'custom'}`.slice(0, 40);
 }
 
 /** Empty fields are left out so the engine's validation names what is missing. */

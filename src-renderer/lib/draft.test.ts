@@ -10,7 +10,32 @@ describe('draft', () => {
     const draft = newDraft();
     const doc = toDoc(draft);
     expect(parseScenario(doc).ok).toBe(true);
-    expect(fromDoc(doc)).toEqual(draft);
+    expect(toDoc(fromDoc(doc))).toEqual(doc);
+  });
+
+  it('keeps every field of an opened document that the editor does not show', () => {
+    const doc = {
+      schema: 'modulon.scenario/1' as const,
+      name: 'Full',
+      description: 'all the fields',
+      duration: '6w',
+      seed: 7,
+      patient: { condition: 'depression' as const, severity: 'severe' as const, treatmentResistant: true, age: 33, sex: 'male' as const, weightKg: 81, cyp2d6: 'poor' as const, crclMlMin: 55 },
+      interventions: [
+        { type: 'drug' as const, drug: 'sertraline', dose: '50 mg', route: 'oral' as const, start: '0d', every: '24h', count: 20, steps: [{ at: '1w', dose: '100 mg' }], skip: ['2d'] },
+        { type: 'drug' as const, drug: 'esketamine', route: 'intranasal' as const, records: [{ time: 0, amt: 56, cmt: 'depot' as const }] },
+      ],
+      sampling: '2h',
+    };
+    expect(parseScenario(doc).ok).toBe(true);
+    expect(toDoc(fromDoc(doc))).toEqual(doc);
+  });
+
+  it('takes defaults from the engine when an opened document leaves them out', () => {
+    const draft = fromDoc({ schema: 'modulon.scenario/1', name: 'x', duration: '1d', patient: { condition: 'depression' }, interventions: [{ type: 'drug', drug: 'esketamine', dose: '56 mg' }] });
+    expect(draft.age).toBe(40);
+    expect(draft.rows[0]!.route).toBe('intranasal');
+    expect(parseScenario(toDoc(draft)).ok).toBe(true);
   });
 
   it('leaves an empty stop out and trims whitespace', () => {

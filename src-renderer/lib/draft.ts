@@ -1,5 +1,19 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-import { hoursOf, SCENARIO_SCHEMA, type CustomDrugInput, type DoseRecordInput, type Route, type ScenarioInput } from '../../src-engine/index.ts';
+// The editor shows only some fields; everything else in a document it opened (severity, CYP2D6,
+// renal function, seed, sampling, titration steps, missed doses, ...) is kept as it was.
+import {
+  drugLookup,
+  hoursOf,
+  parseScenario,
+  routeOf,
+  SCENARIO_SCHEMA,
+  type CustomDrugInput,
+  type DoseRecordInput,
+  type Route,
+  type ScenarioInput,
+} from '../../src-engine/index.ts';
+
+type InterventionInput = NonNullable<ScenarioInput['interventions']>[number];
 
 export interface DoseRow {
   drug: string;
@@ -13,6 +27,8 @@ export interface DoseRow {
   stop: string;
   /** Dosing records (pasted or imported as CSV) replace dose/every/start/stop when present. */
   records?: DoseRecordInput[];
+  /** Fields of the opened intervention that the editor does not show (count, steps, skip). */
+  extra?: Partial<InterventionInput>;
 }
 
 export interface Draft {
@@ -24,7 +40,13 @@ export interface Draft {
   age: number;
   duration: string;
   rows: DoseRow[];
+  /** The document this draft was opened from: fields the editor does not show come from it. */
+  base?: ScenarioInput;
 }
+
+/** Engine defaults for what a document may leave out (scenario schema). */
+const DEFAULT_AGE = 40;
+const DEFAULT_WEIGHT = 70;
 
 export function newDraft(): Draft {
   return {
@@ -44,25 +66,26 @@ export function newRow(previous?: DoseRow): DoseRow {
 }
 
 export function toDoc(draft: Draft): ScenarioInput {
+  const base = draft.base;
+  const customDrugs = draft.customDrugs.filter((d) => draft.rows.some((r) => r.drug === d.id));
+  const { customDrugs: _old, ...rest } = base ?? {};
   return {
+    ...rest,
     schema: SCENARIO_SCHEMA,
     name: draft.name,
     duration: draft.duration.trim(),
-    seed: 1,
-    patient: { condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
-    interventions: draft.rows.map((r) => (r.records ? { type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
-    sampling: samplingFor(draft.duration),
-    ...(used(draft).length > 0 ? { customDrugs: used(draft) } : {}),
+    seed: base?.seed ?? 1,
+    patient: { ...base?.patient, condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
+    interventions: draft.rows.map((r) => (r.records ? { ...r.extra, type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
+    // A sampling the editor chose for the old duration follows the new one; a chosen one stays.
+    sampling: base?.sampling !== undefined && base.sampling !== samplingFor(base.duration) ? base.sampling : samplingFor(draft.duration),
+    ...(customDrugs.length > 0 ? { customDrugs } : {}),
   };
 }
 
-/** The user-defined drugs some row uses (others are dropped from the document). */
-function used(draft: Draft): CustomDrugInput[] {
-  return draft.customDrugs.filter((d) => draft.rows.some((r) => r.drug === d.id));
-}
-
-function regimen(r: DoseRow) {
+function regimen(r: DoseRow): InterventionInput {
   return {
+    ...r.extra,
     type: 'drug' as const,
     drug: r.drug,
     dose: r.dose.trim(),
@@ -84,23 +107,29 @@ export function samplingFor(duration: string): string {
 }
 
 export function fromDoc(doc: ScenarioInput): Draft {
-  const base = newDraft();
+  const parsed = parseScenario(doc);
+  const lookup = drugLookup(parsed.ok ? parsed.scenario : {});
   return {
+    base: doc,
     customDrugs: doc.customDrugs ?? [],
     name: doc.name,
     condition: doc.patient.condition,
-    weightKg: doc.patient.weightKg ?? base.weightKg,
-    age: doc.patient.age ?? base.age,
+    weightKg: doc.patient.weightKg ?? DEFAULT_WEIGHT,
+    age: doc.patient.age ?? DEFAULT_AGE,
     duration: doc.duration,
-    rows: (doc.interventions ?? []).map((iv) => ({
-      drug: iv.drug,
-      route: iv.route ?? 'oral',
-      infusion: iv.infusion ?? '',
-      dose: iv.dose ?? '',
-      every: iv.every ?? '',
-      start: iv.start ?? '0d',
-      stop: iv.stop ?? '',
-      ...(iv.records ? { records: iv.records } : {}),
-    })),
+    rows: (doc.interventions ?? []).map((iv) => {
+      const { type: _t, drug, route, infusion, dose, every, start, stop, records, ...extra } = iv;
+      return {
+        drug,
+        route: route ?? routeOf({}, lookup(drug)),
+        infusion: infusion ?? '',
+        dose: dose ?? '',
+        every: every ?? '',
+        start: start ?? '0d',
+        stop: stop ?? '',
+        ...(records ? { records } : {}),
+        ...(Object.keys(extra).length > 0 ? { extra } : {}),
+      };
+    }),
   };
 }

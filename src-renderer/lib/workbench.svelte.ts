@@ -78,7 +78,12 @@ export class Workbench {
   }
 
   /** Saves a drug to the user's library; returns the fields at fault (empty on success). */
-  async saveCustomDrug(drug: CustomDrugInput): Promise<FieldError[]> {
+  async saveCustomDrug(input: CustomDrugInput): Promise<FieldError[]> {
+    // A new drug never takes the id of another one (two names without Latin letters, say).
+    const taken = new Set(this.drugOptions.map((d) => d.id));
+    let id = input.id;
+    for (let n = 2; taken.has(id); n++) id = `${input.id.slice(0, 36)}-${n}`;
+    const drug = { ...input, id };
     const saved = await this.api['drugs:saveCustom']({ drug });
     if (!saved.ok) return saved.error.fields ?? [{ path: '$', message: saved.error.message }];
     await this.loadDrugs();
@@ -139,35 +144,41 @@ export class Workbench {
     this.id = got.id;
     this.draft = fromDoc(got.doc);
     this.savedJson = this.docJson;
+    const opened = this.docJson;
     this.clearResults();
     const runs = await this.task(() => this.api['runs:list']({ scenarioId: got.id }));
     const latest = runs?.[0];
     if (latest) {
       const run = await this.task(() => this.api['runs:get']({ id: latest.id }));
-      if (run) this.showResults(run.results, run.id);
+      // A stored run belongs to the stored document, which the editor now shows.
+      if (run) this.showResults(run.results, run.id, opened);
     }
   }
 
   /** Saved and unchanged: a stored run. Otherwise: a preview that is not stored. */
   async run(): Promise<void> {
+    // What is run is what the form shows now, not after the answer comes back.
+    const json = this.docJson;
     if (this.id !== undefined && !this.dirty) {
       const run = await this.task(() => this.api['runs:create']({ scenarioId: this.id as string }));
-      if (run) this.showResults(run.results, run.id);
+      if (run) this.showResults(run.results, run.id, json);
     } else {
       const results = await this.task(() => this.api['engine:simulate']({ doc: this.doc }));
-      if (results) this.showResults(results, undefined);
+      if (results) this.showResults(results, undefined, json);
     }
   }
 
   /** Saves the scenario; results previewed for exactly this document are stored as its run. */
   async save(): Promise<void> {
+    const json = this.docJson;
     const saved = await this.task(() => this.api['scenarios:save']({ id: this.id, doc: this.doc }));
     if (!saved) return;
     this.id = saved.id;
-    this.savedJson = this.docJson;
-    if (this.results !== undefined && this.runId === undefined && this.resultsJson === this.docJson) {
+    // Edits made while saving stay unsaved.
+    this.savedJson = json;
+    if (this.results !== undefined && this.runId === undefined && this.resultsJson === json) {
       const run = await this.task(() => this.api['runs:create']({ scenarioId: saved.id }));
-      if (run) this.showResults(run.results, run.id);
+      if (run) this.showResults(run.results, run.id, json);
     }
     this.message = { kind: 'info', key: 'saved' };
     const list = await this.api['scenarios:list']({});
@@ -208,9 +219,9 @@ export class Workbench {
     if (file) download(file.filename, file.csv);
   }
 
-  private showResults(results: Results, runId: string | undefined): void {
+  private showResults(results: Results, runId: string | undefined, json: string): void {
     this.results = results;
-    this.resultsJson = this.docJson;
+    this.resultsJson = json;
     this.runId = runId;
   }
 
