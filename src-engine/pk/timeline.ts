@@ -103,6 +103,8 @@ export interface RunContext {
   lookup: (id: string) => DrugFile | undefined;
   /** Collects warnings for the results (e.g. a steady state not reached). */
   warnings: string[];
+  /** Steady-state fills by regimen: identical steady-state records are solved once. */
+  fills?: Map<string, Float64Array>;
 }
 
 /**
@@ -162,7 +164,13 @@ function applyJump(ctx: RunContext, j: Jump, y: Float64Array, rates: Float64Arra
     }
     case 'steady-state': {
       const dm = model.drugs.get(j.drug) as DrugModel;
-      const fill = steadyStateFill(ctx, dm, j);
+      const key = JSON.stringify([j.drug, j.route, j.ii, j.companionAmount, j.dose.cmt, j.dose.amount, j.dose.duration, j.dose.lag]);
+      const fills = (ctx.fills ??= new Map());
+      let fill = fills.get(key);
+      if (!fill) {
+        fill = steadyStateFill(ctx, dm, j);
+        fills.set(key, fill);
+      }
       for (let i = 0; i < fill.length; i++) y[dm.states.start + i] = (y[dm.states.start + i] as number) + (fill[i] as number);
       // Earlier doses of the regimen still running (infusions longer than ii) or not yet in (lag ≥ ii).
       const tails = new Timeline(model);
