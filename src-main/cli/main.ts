@@ -126,6 +126,15 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 }
 
+/** Reads an input file; a missing or unreadable one is the user's input error (exit 2). */
+async function readInput(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+}
+
 function parse<K extends keyof typeof OPTIONS>(command: K, args: readonly string[]) {
   try {
     return parseArgs({ args: [...args], options: OPTIONS[command], allowPositionals: true, strict: true });
@@ -142,12 +151,7 @@ async function runCommand(args: readonly string[], io: Io): Promise<number> {
   }
   if (positionals.length !== 1) throw new UsageError('run: expected exactly one scenario file (see modulon run --help)');
   const file = positionals[0] as string;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const text = await readInput(file);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -231,12 +235,7 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
   if (!two && (Q !== undefined || V2 !== undefined)) throw new UsageError('pk: --Q and --V2 belong to --model two-compartment-oral');
   if (F > 1) throw new UsageError(`pk: --F expected a fraction from 0 to 1, got ${F}`);
   const file = positionals[0] as string;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const text = await readInput(file);
   const parsed = parseRecordsCsv(text);
   if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${file}: ${formatCsvError(e)}`).join('\n'));
   if (parsed.ignoredColumns.length > 0) io.stderr(`modulon: note: ${file}: columns ignored: ${parsed.ignoredColumns.join(', ')}\n`);

@@ -1,26 +1,11 @@
 // Issue 5 as a user does it: define a drug in the app, schedule it by pasted dosing records, run
 // it through the engine, see it flagged as not validated, save and reopen it intact.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
 import { paintedPixels } from './canvas.ts';
-import { startServer, type Server } from './server.ts';
 
-let dataDir: string;
-let server: Server | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
-});
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('define a drug, dose it by records, run, save, reopen', async ({ page }) => {
-  server = await startServer(dataDir);
+test('define a drug, dose it by records, run, save, reopen', async ({ page, app }) => {
+  const server = await app.start();
   await page.goto(server.url);
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByLabel('Name', { exact: true }).fill('My drug by records');
@@ -72,12 +57,11 @@ test('define a drug, dose it by records, run, save, reopen', async ({ page }) =>
   expect(doc.customDrugs.map((d: { id: string }) => d.id)).toEqual(['teaching-drug']);
   expect(doc.interventions[0].records).toHaveLength(1);
 
-  await server.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
-  server = await startServer(dataDir);
+  await app.stop();
+  app.freshData();
+  const elsewhere = await app.start();
   await page.goto('about:blank');
-  await page.goto(server.url);
+  await page.goto(elsewhere.url);
   await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
   await page.getByLabel('Import scenario').setInputFiles(file);
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('My drug by records');

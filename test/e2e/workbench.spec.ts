@@ -1,28 +1,12 @@
 // A user's first session in web mode: make a scenario, run it, see the chart, save it, restart
 // the server, reopen it with the same values, export CSV.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, test } from './fixtures.ts';
 import { paintedPixels } from './canvas.ts';
-import { startServer, type Server } from './server.ts';
 
-let dataDir: string;
-let server: Server | undefined;
-
-test.beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'modulon-e2e-'));
-});
-test.afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ page }) => {
-  server = await startServer(dataDir);
-  const port = server.port;
-  await page.goto(server.url);
+test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ page, app }) => {
+  const first = await app.start();
+  await page.goto(first.url);
   await expect(page.getByRole('note').first()).toContainText('not for clinical decisions');
   await expect(page.getByText('No saved scenarios yet.')).toBeVisible();
 
@@ -42,10 +26,10 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   await page.screenshot({ path: 'test-results/workbench-after-save.png', fullPage: true });
 
   // Restart the backend on the same port and data folder; the new token comes with the new URL.
-  await server.stop();
-  server = await startServer(dataDir, port);
+  await app.stop();
+  const second = await app.start(first.port);
   await page.goto('about:blank');
-  await page.goto(server.url);
+  await page.goto(second.url);
 
   const item = page.getByRole('button', { name: /Donepezil 10 mg, e2e/ });
   await expect(item).toBeVisible();
@@ -84,8 +68,8 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   await page.screenshot({ path: 'test-results/workbench-zh.png', fullPage: true });
 });
 
-test('a bad field is named next to it and nothing saved is lost', async ({ page }) => {
-  server = await startServer(dataDir);
+test('a bad field is named next to it and nothing saved is lost', async ({ page, app }) => {
+  const server = await app.start();
   await page.goto(server.url);
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Keep me');
