@@ -7,7 +7,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') }, external: ['better-sqlite3'] },
+      rolldownOptions: {
+        // The engine's worker thread is its own entry, next to index.js (src-main/engine-runner.ts).
+        input: { index: resolve(import.meta.dirname, 'electron/main.ts'), 'engine-worker': resolve(import.meta.dirname, 'src-main/engine-worker.ts') },
+        external: ['better-sqlite3'],
+      },
     },
   },
   preload: {

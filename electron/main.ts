@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, type BaseWindow } from 'electron';
 import { NOTICE } from '../src-engine/contract/app-api.ts';
 import { createBackend } from '../src-main/api/app-api.ts';
+import { workerRunner, type EngineRunner } from '../src-main/engine-runner.ts';
 import { openStore, StoreError, type Store } from '../src-main/store/store.ts';
 import { registerIpc } from './ipc.ts';
 import { buildMenuTemplate } from './menu.ts';
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let source: RendererSource | undefined;
   let store: Store | undefined;
+  let engine: EngineRunner | undefined;
 
   const appWindows = (): BrowserWindow[] => BrowserWindow.getAllWindows().filter(isAppWindow);
 
@@ -70,6 +72,8 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('will-quit', () => {
+    void engine?.close();
+    engine = undefined;
     store?.close();
     store = undefined;
   });
@@ -97,7 +101,9 @@ if (!app.requestSingleInstanceLock()) {
       return fail('Modulon could not start', `internal error while opening the data folder ${dataDir}: ${e instanceof Error ? e.message : String(e)}`);
     }
 
-    const backend = createBackend({ store, dataDir, transport: 'ipc' });
+    // Simulations run in a worker thread (bundled beside this file) so the main process never blocks.
+    engine = workerRunner(join(OUT_DIR, 'main', 'engine-worker.js'));
+    const backend = createBackend({ store, dataDir, transport: 'ipc', engine });
     const trusted = source;
     installSessionPolicy(session.defaultSession, trusted);
     registerIpc(ipcMain, backend, (event) => isTrustedSender(event, trusted));

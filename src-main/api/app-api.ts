@@ -19,7 +19,6 @@ import {
   getDrug,
   listDrugs,
   parseScenario,
-  simulate,
   toDrugFile,
   type CustomDrugInput,
   type DrugFile,
@@ -27,6 +26,7 @@ import {
   type ScenarioInput,
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
+import { inProcessRunner, type EngineRunner } from '../engine-runner.ts';
 import type { Store } from '../store/store.ts';
 
 export interface BackendOptions {
@@ -35,9 +35,11 @@ export interface BackendOptions {
   transport: AppInfo['transport'];
   /** Where internal errors are logged with their stack (default: console.error). */
   log?: (message: string, error: unknown) => void;
+  /** Runs simulations (default: in-process; the app passes a worker thread). */
+  engine?: EngineRunner;
 }
 
-type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> };
+type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = (what: string, id: string): Result<never> => ({ ok: false, error: { code: 'not_found', message: `${what} ${id} does not exist` } });
@@ -73,6 +75,7 @@ export interface Backend {
 
 export function createBackend(options: BackendOptions): Backend {
   const { store } = options;
+  const engine = options.engine ?? inProcessRunner();
   const log = options.log ?? ((message, error) => console.error(message, error));
 
   const handlers: Handlers = {
@@ -101,14 +104,14 @@ export function createBackend(options: BackendOptions): Backend {
       return parsed.ok ? ok(store.saveScenario(id, doc as ScenarioInput)) : invalidScenario(parsed.errors);
     },
     'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
-    'engine:simulate': ({ doc }) => {
-      const out = simulate(doc);
+    'engine:simulate': async ({ doc }) => {
+      const out = await engine.simulate(doc);
       return out.ok ? ok(out.results) : invalidScenario(out.errors);
     },
-    'runs:create': ({ scenarioId }) => {
+    'runs:create': async ({ scenarioId }) => {
       const record = store.getScenario(scenarioId);
       if (!record) return notFound('scenario', scenarioId);
-      const out = simulate(record.doc);
+      const out = await engine.simulate(record.doc);
       return out.ok ? ok(store.createRun(scenarioId, out.results)) : invalidScenario(out.errors);
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
@@ -128,7 +131,7 @@ export function createBackend(options: BackendOptions): Backend {
       return { ok: false, error: { code: 'invalid', message: `${method}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
     }
     try {
-      return (handlers[method] as (input: unknown) => Result<unknown>)(parsed.data);
+      return await (handlers[method] as (input: unknown) => Result<unknown> | Promise<Result<unknown>>)(parsed.data);
     } catch (e) {
       log(`internal error in ${method}`, e);
       return { ok: false, error: { code: 'internal', message: `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}` } };

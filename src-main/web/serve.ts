@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../api/app-api.ts';
+import { workerRunner } from '../engine-runner.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { startWebHost, type WebHost } from './host.ts';
 
@@ -35,18 +36,21 @@ export function ensureRendererBuilt(log: (line: string) => void = (l) => process
 export async function serve(options: ServeOptions): Promise<Served> {
   ensureRendererBuilt();
   const store = await openStore(options.dataDir);
+  const engine = workerRunner(new URL('../engine-worker.ts', import.meta.url));
   try {
-    const backend = createBackend({ store, dataDir: options.dataDir, transport: 'http' });
+    const backend = createBackend({ store, dataDir: options.dataDir, transport: 'http', engine });
     const host = await startWebHost({ backend, staticDir: RENDERER_DIR, port: options.port, token: options.token });
     return {
       host,
       store,
       async stop() {
         await host.close();
+        await engine.close();
         store.close();
       },
     };
   } catch (e) {
+    await engine.close();
     store.close();
     throw e;
   }
