@@ -1,6 +1,6 @@
-// Runs a validated scenario: builds the state vector (pk layer), integrates it between
-// discontinuities (doses, infusion and patch edges) and sample times, and publishes series on the
-// sampling grid.
+// Runs a validated scenario: builds the state vector (pk layer), turns regimens and dosing records
+// into a timeline of discontinuities (doses, infusion and patch edges, resets, steady states),
+// integrates it, and publishes series on the sampling grid (or at requested times).
 import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
 import { emaxEffect, hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
 import { expandRecords, type DoseRecord } from './pk/records.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DrugFile } from '../drugs/schema.ts';
 import { parseScenario, type Scenario } from '../scenario.ts';
-import { run } from '../simulate.ts';
+import { run, simulate } from '../simulate.ts';
 
 interface FixtureCase {
   id: string;
@@ -95,5 +95,29 @@ describe('non-linear PK vs SciPy LSODA', () => {
     expectClose(r.series['pk.ket-met.plasma']!.v, ref.plasma.metabolite!, 1e-6, 1e-9);
     expectClose(r.series['pk.ket.brain']!.v, ref.effect.parent!, 1e-6, 1e-9);
     expectClose(r.series['pk.ket-met.brain']!.v, ref.effect.metabolite!, 1e-6, 1e-9);
+  });
+});
+
+/** The catalogue's non-linear drugs from their own data files (regenerate the fixture when those change). */
+const catalogue = JSON.parse(readFileSync(join(import.meta.dirname, '../../test/fixtures/lsoda/catalogue-nonlinear.json'), 'utf8')) as {
+  cases: Array<{ id: string; scenario: { drug: string; dose: string; every: string; duration: string; sampling: string }; t: number[]; plasma: Record<string, number[]> }>;
+};
+
+describe('catalogue drugs vs SciPy LSODA', () => {
+  it.each(catalogue.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
+    const out = simulate({
+      schema: 'modulon.scenario/1',
+      name: c.id,
+      duration: c.scenario.duration,
+      sampling: c.scenario.sampling,
+      patient: { condition: 'healthy', weightKg: 70, age: 40, cyp2d6: 'normal', crclMlMin: 100 },
+      interventions: [{ type: 'drug', drug: c.scenario.drug, dose: c.scenario.dose, every: c.scenario.every }],
+    });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    for (const [species, ref] of Object.entries(c.plasma)) {
+      const s = out.results.series[`pk.${species}.plasma`]!;
+      expect(s.t).toEqual(c.t);
+      expectClose(s.v, ref, 1e-6, 1e-9);
+    }
   });
 });
