@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FieldError, ScenarioInput } from '../scenario.ts';
 import type { Results } from '../results.ts';
 import type { CustomDrugInput } from '../drugs/custom.ts';
+import type { CaseResult } from '../validation/run.ts';
 import type { Method } from './methods.ts';
 
 export { METHODS, isMethod, type Method } from './methods.ts';
@@ -67,6 +68,13 @@ export interface DrugSummary {
   labelledMaxDailyDose: { value: number; unit: string; source: string };
 }
 
+/** The validation suite's results, as `modulon validate --json` prints them. */
+export interface ValidationReport {
+  engine: string;
+  summary: { cases: number; within10: number; within30: number; outside: number; failed: number; shareWithin30: number };
+  cases: CaseResult[];
+}
+
 export interface AppInfo {
   engine: string;
   dataDir: string;
@@ -91,6 +99,7 @@ export const inputs = {
   'runs:list': z.strictObject({ scenarioId: id }),
   'runs:get': z.strictObject({ id }),
   'runs:exportCsv': z.strictObject({ id }),
+  'validation:run': z.strictObject({}),
 } as const satisfies Record<Method, z.ZodType>;
 
 export interface Outputs {
@@ -108,6 +117,7 @@ export interface Outputs {
   'runs:list': RunSummary[];
   'runs:get': RunRecord;
   'runs:exportCsv': CsvExport;
+  'validation:run': ValidationReport;
 }
 
 export type Input<M extends Method> = z.input<(typeof inputs)[M]>;

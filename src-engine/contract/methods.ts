@@ -15,6 +15,7 @@ export const METHODS = [
   'runs:list',
   'runs:get',
   'runs:exportCsv',
+  'validation:run',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -89,6 +89,15 @@ describe('AppApi backend', () => {
     expect(await backend.api['drugs:listCustom']({})).toEqual({ ok: true, value: [] });
   });
 
+  it('runs the validation suite with a summary', async () => {
+    const out = await backend.api['validation:run']({});
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.value.cases.length).toBeGreaterThanOrEqual(40);
+    expect(out.value.summary.cases).toBe(out.value.cases.length);
+    expect(out.value.summary.failed).toBe(0);
+  });
+
   it('previews a run without storing anything', async () => {
     const out = await backend.api['engine:simulate']({ doc });
     expect(out.ok && Object.keys(out.value.series)).toEqual(['pk.donepezil.plasma', 'target.AChE.occupancy', 'target.AChE_rbc.inhibition']);

@@ -27,6 +27,7 @@ import {
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
 import { inProcessRunner, type EngineRunner } from '../engine-runner.ts';
+import { summarize } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
 
 export interface BackendOptions {
@@ -120,6 +121,10 @@ export function createBackend(options: BackendOptions): Backend {
       const record = store.getRun(id);
       if (!record) return notFound('run', id);
       return ok({ filename: csvFilename(record.results.scenario.name, record.createdAt), csv: resultsToCsv(record.results) });
+    },
+    'validation:run': async () => {
+      const cases = await engine.validate();
+      return ok({ engine: ENGINE_VERSION, summary: summarize(cases), cases });
     },
   };
 

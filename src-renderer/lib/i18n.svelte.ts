@@ -83,6 +83,21 @@ const en = {
   lag: 'Lag',
   saveDrug: 'Save drug',
   drugSaved: 'Drug saved: pick it in a dosing row.',
+  validation: 'Validation',
+  workbench: 'Workbench',
+  validationTitle: 'Validation against published values',
+  validationIntro: 'Every case runs the engine on a scenario and compares one measure with a published value and its source. Misses are shown, not tuned away.',
+  validationRunning: 'Running the validation suite…',
+  validationSummary: (n: number, w10: number, w30: number, out: number, share: number) => `${n} cases: ${w10} within 10 %, ${w30} within 30 %, ${out} outside (${share} % within 30 %)`,
+  vCase: 'Case',
+  vSimulated: 'Simulated',
+  vPublished: 'Published',
+  vUnit: 'Unit',
+  vError: 'Error',
+  vBand: 'Band',
+  vSource: 'Source',
+  inRange: 'in range',
+  bands: { 'within 10 %': 'within 10 %', 'within 30 %': 'within 30 %', outside: 'outside', failed: 'failed' } as Record<string, string>,
 };
 
 type Strings = typeof en;
@@ -169,6 +184,21 @@ const zh: Strings = {
   lag: '滞后时间',
   saveDrug: '保存药物',
   drugSaved: '药物已保存：可在给药行中选择。',
+  validation: '验证',
+  workbench: '工作台',
+  validationTitle: '与已发表数值的对照验证',
+  validationIntro: '每个案例在一个情景上运行引擎，并将某一指标与已发表数值及其来源进行比较。未达标的结果如实显示，不做调参掩盖。',
+  validationRunning: '正在运行验证套件……',
+  validationSummary: (n: number, w10: number, w30: number, out: number, share: number) => `${n} 个案例：${w10} 个在 10 % 以内，${w30} 个在 30 % 以内，${out} 个超出（${share} % 在 30 % 以内）`,
+  vCase: '案例',
+  vSimulated: '模拟值',
+  vPublished: '文献值',
+  vUnit: '单位',
+  vError: '误差',
+  vBand: '区间',
+  vSource: '来源',
+  inRange: '在范围内',
+  bands: { 'within 10 %': '10 % 以内', 'within 30 %': '30 % 以内', outside: '超出', failed: '失败' },
 };
 
 export type Lang = 'en' | 'zh';

@@ -1,5 +1,5 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
-import type { AppApi, DrugSummary, Result, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
+import type { AppApi, DrugSummary, Result, ScenarioSummary, ValidationReport } from '../../src-engine/contract/app-api.ts';
 import {
   customDrugSchema,
   formatCsvError,
@@ -33,6 +33,9 @@ export class Workbench {
   /** Stored run behind the shown results, if any. */
   runId = $state<string | undefined>();
   message = $state<Message | undefined>();
+  /** The validation page: shown instead of the editor; its report is fetched when first opened. */
+  view = $state<'workbench' | 'validation'>('workbench');
+  validation = $state.raw<ValidationReport | undefined>();
   busy = $state(false);
 
   doc = $derived(toDoc(this.draft));
@@ -183,6 +186,13 @@ export class Workbench {
     this.message = { kind: 'info', key: 'saved' };
     const list = await this.api['scenarios:list']({});
     if (this.settle(list)) this.scenarios = list.value;
+  }
+
+  async showValidation(): Promise<void> {
+    this.view = 'validation';
+    if (this.validation) return;
+    const report = await this.task(() => this.api['validation:run']({}));
+    if (report) this.validation = report;
   }
 
   /** The scenario as a self-contained file (user-defined drugs included). */

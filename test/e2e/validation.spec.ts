@@ -1,0 +1,15 @@
+// The validation page: the whole suite run by the backend's engine, every case with its source and band.
+import { expect, test } from './fixtures.ts';
+
+test('the validation page lists every case with its band and source', async ({ page, app }) => {
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Validation' }).click();
+  await expect(page.getByRole('status')).toContainText(/\d+ cases: \d+ within 10 %, \d+ within 30 %, \d+ outside/, { timeout: 30_000 });
+  expect(await page.locator('table.vtable tbody tr').count()).toBeGreaterThanOrEqual(40);
+  await expect(page.locator('tr', { hasText: 'sertraline-sert-50mg' })).toContainText('Meyer');
+  await expect(page.getByRole('note').first()).toContainText('not for clinical decisions');
+  await page.screenshot({ path: 'test-results/validation.png', fullPage: false });
+  await page.getByRole('button', { name: 'Workbench' }).click();
+  await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+});
