@@ -95,6 +95,11 @@ export class Workbench {
     return [];
   }
 
+  /** Removes a drug from the library; scenarios that use it keep their own copy. */
+  async deleteCustomDrug(id: string): Promise<void> {
+    if ((await this.task(() => this.api['drugs:deleteCustom']({ id }))) !== undefined) await this.loadDrugs();
+  }
+
   /** Reads pasted or loaded CSV records into a row; returns the refusals (by row and column). */
   useRecords(index: number, csv: string): string[] {
     const row = this.draft.rows[index];

@@ -25,6 +25,7 @@ test('define a drug, dose it by records, run, save, reopen', async ({ page, app 
   await form.getByLabel('EC50').fill('2000');
   await form.getByRole('button', { name: 'Save drug' }).click();
   await expect(form.getByRole('status')).toContainText('Drug saved');
+  await expect(form.getByRole('button', { name: 'Delete drug Teaching drug' })).toBeVisible();
 
   await page.getByLabel('Drug 1').selectOption('teaching-drug');
   await page.getByRole('button', { name: 'Dosing records 1' }).click();
@@ -68,4 +69,8 @@ test('define a drug, dose it by records, run, save, reopen', async ({ page, app 
   await expect(page.getByLabel('Drug 1')).toHaveValue('teaching-drug');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect.poll(() => paintedPixels(page)).toBeGreaterThan(2000);
+
+  // The imported scenario carries its drug; deleting nothing from this fresh library leaves it usable.
+  await page.getByText('Define your own drug').click();
+  await expect(page.locator('.my-drugs')).toHaveCount(0);
 });
