@@ -74,3 +74,18 @@ test('define a drug, dose it by records, run, save, reopen', async ({ page, app 
   await page.getByText('Define your own drug').click();
   await expect(page.locator('.my-drugs')).toHaveCount(0);
 });
+
+test('a drug deleted from the library leaves the menus', async ({ page, app }) => {
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByText('Define your own drug').click();
+  const form = page.locator('details.custom-drug');
+  await form.getByLabel('Drug name').fill('Short-lived');
+  await form.getByLabel('CL').fill('2');
+  await form.getByLabel('V (L)').fill('50');
+  await form.getByRole('button', { name: 'Save drug' }).click();
+  await expect(page.getByLabel('Drug 1').locator('option', { hasText: 'Short-lived' })).toHaveCount(1);
+  await form.getByRole('button', { name: 'Delete drug Short-lived' }).click();
+  await expect(form.locator('.my-drugs')).toHaveCount(0);
+  await expect(page.getByLabel('Drug 1').locator('option', { hasText: 'Short-lived' })).toHaveCount(0);
+});
