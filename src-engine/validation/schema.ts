@@ -15,7 +15,7 @@ export const measureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('min'), ...window }),
   /** Time-average over the window (trapezoid). */
   z.strictObject({ kind: z.literal('mean'), ...window }),
-  /** Apparent half-life, hours, from a log-linear fit of the series over the window. */
+  /** Apparent half-life, hours, from a log-linear fit of the series over the from–to span. */
   z.strictObject({ kind: z.literal('half-life'), ...window }),
   /** First time (hours) at or after `from` when the series falls below `below` (washout). */
   z.strictObject({ kind: z.literal('time-below'), series: z.string().min(3), from: duration.optional(), below: z.number().finite() }),
