@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { FieldError, ScenarioInput } from '../scenario.ts';
 import type { Results } from '../results.ts';
-import type { CustomDrugInput } from '../drugs/custom.ts';
+import { customDrugSchema, toDrugFile, type CustomDrugInput } from '../drugs/custom.ts';
+import type { DrugFile } from '../drugs/schema.ts';
 import type { CaseResult } from '../validation/run.ts';
 import type { Method } from './methods.ts';
 
@@ -73,6 +74,25 @@ export interface ValidationReport {
   engine: string;
   summary: { cases: number; within10: number; within30: number; outside: number; failed: number; shareWithin30: number };
   cases: CaseResult[];
+}
+
+/** A drug as the menus show it. */
+export function drugSummary(d: DrugFile): DrugSummary {
+  return {
+    id: d.id,
+    ...(d.userDefined ? { userDefined: true } : {}),
+    name: d.name,
+    class: d.class,
+    description: d.description,
+    routes: Object.keys(d.routes),
+    labelledMaxDailyDose: d.labelledMaxDailyDose,
+  };
+}
+
+/** A stored or embedded user-defined drug in the engine's format ([] if it no longer validates). */
+export function customDrugFile(input: CustomDrugInput): DrugFile[] {
+  const parsed = customDrugSchema.safeParse(input);
+  return parsed.success ? [toDrugFile(parsed.data)] : [];
 }
 
 export interface AppInfo {

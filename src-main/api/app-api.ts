@@ -1,12 +1,13 @@
 // The one implementation of the AppApi contract: input validation, the store, the engine, and
 // Result envelopes. Both transports (Electron IPC and the web host) call `dispatch`.
 import {
+  customDrugFile,
+  drugSummary,
   inputs,
   isMethod,
   METHODS,
   type AppApi,
   type AppInfo,
-  type DrugSummary,
   type Input,
   type Method,
   type Outputs,
@@ -19,9 +20,7 @@ import {
   getDrug,
   listDrugs,
   parseScenario,
-  toDrugFile,
   type CustomDrugInput,
-  type DrugFile,
   type FieldError,
   type ScenarioInput,
 } from '../../src-engine/index.ts';
@@ -50,24 +49,6 @@ const invalidScenario = (errors: FieldError[]): Result<never> => ({
 });
 const found = <T>(value: T | undefined, what: string, id: string): Result<T> => (value === undefined ? notFound(what, id) : ok(value));
 
-/** A stored user-defined drug in the engine's format ([] if it no longer validates). */
-function asDrugFile(input: CustomDrugInput): DrugFile[] {
-  const parsed = customDrugSchema.safeParse(input);
-  return parsed.success ? [toDrugFile(parsed.data)] : [];
-}
-
-function summary(d: DrugFile): DrugSummary {
-  return {
-    id: d.id,
-    ...(d.userDefined ? { userDefined: true } : {}),
-    name: d.name,
-    class: d.class,
-    description: d.description,
-    routes: Object.keys(d.routes),
-    labelledMaxDailyDose: d.labelledMaxDailyDose,
-  };
-}
-
 export interface Backend {
   api: AppApi;
   /** Calls a method by name with untrusted input, as the transports receive it. */
@@ -81,7 +62,7 @@ export function createBackend(options: BackendOptions): Backend {
 
   const handlers: Handlers = {
     'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
-    'drugs:list': () => ok([...listDrugs(), ...store.listCustomDrugs().flatMap(asDrugFile)].map(summary)),
+    'drugs:list': () => ok([...listDrugs(), ...store.listCustomDrugs().flatMap(customDrugFile)].map(drugSummary)),
     'drugs:listCustom': () => ok(store.listCustomDrugs()),
     'drugs:saveCustom': ({ drug }) => {
       const parsed = customDrugSchema.safeParse(drug, { reportInput: true });

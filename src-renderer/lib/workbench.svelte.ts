@@ -1,11 +1,9 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
-import type { AppApi, DrugSummary, Result, ScenarioSummary, ValidationReport } from '../../src-engine/contract/app-api.ts';
+import { customDrugFile, drugSummary, type AppApi, type DrugSummary, type Result, type ScenarioSummary, type ValidationReport } from '../../src-engine/contract/app-api.ts';
 import {
-  customDrugSchema,
   formatCsvError,
   parseRecordsCsv,
   parseScenario,
-  toDrugFile,
   type CustomDrugInput,
   type FieldError,
   type Results,
@@ -49,13 +47,8 @@ export class Workbench {
   canExport = $derived(this.runId !== undefined && !this.dirty && this.resultsJson === this.docJson);
   /** What the drug menus offer: the backend's list plus drugs defined only inside this scenario. */
   drugOptions = $derived.by<DrugSummary[]>(() => {
-    const embedded = this.draft.customDrugs.filter((d) => !this.drugs.some((x) => x.id === d.id)).flatMap((d) => {
-      const parsed = customDrugSchema.safeParse(d);
-      if (!parsed.success) return [];
-      const f = toDrugFile(parsed.data);
-      return [{ id: f.id, userDefined: true, name: f.name, class: f.class, description: f.description, routes: Object.keys(f.routes), labelledMaxDailyDose: f.labelledMaxDailyDose }];
-    });
-    return [...this.drugs, ...embedded];
+    const embedded = this.draft.customDrugs.filter((d) => !this.drugs.some((x) => x.id === d.id)).flatMap(customDrugFile);
+    return [...this.drugs, ...embedded.map(drugSummary)];
   });
 
   private readonly api: AppApi;
