@@ -177,7 +177,7 @@ export class PkModel {
    * infusions into central compartments or depots, patches). Built once per run from flat typed
    * arrays (this is the engine's hot loop); allocates nothing per call.
    */
-  rhs(rates: Float64Array): (t: number, y: Float64Array, dy: Float64Array) => void {
+  rhs(rates: Float64Array, withRates = true): (t: number, y: Float64Array, dy: Float64Array) => void {
     const { species, depots, size } = this;
     const n = species.length;
     const col = (f: (s: Species) => number) => Float64Array.from(species, f);
@@ -246,7 +246,8 @@ export class PkModel {
         const ie = iE[k] as number;
         if (ie >= 0) dy[ie] = (ke0[k] as number) * (c * (toConc[k] as number) - (y[ie] as number));
       }
-      for (let i = 0; i < size; i++) dy[i] = (dy[i] as number) + (rates[i] as number);
+      // Runs without infusions or patches skip this pass.
+      if (withRates) for (let i = 0; i < size; i++) dy[i] = (dy[i] as number) + (rates[i] as number);
     };
   }
 }

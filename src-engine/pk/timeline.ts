@@ -115,7 +115,9 @@ export function integrate(ctx: RunContext, timeline: Timeline, grid: readonly nu
   const { model } = ctx;
   const jumps = timeline.jumps;
   const rates = new Float64Array(model.size);
-  const integrator = new DormandPrince(model.size, model.rhs(rates), timeline.tolerances());
+  // Steady-state fills may schedule infusion tails, so they count as rate inputs too.
+  const withRates = jumps.some((j) => j.kind === 'rate' || j.kind === 'steady-state');
+  const integrator = new DormandPrince(model.size, model.rhs(rates, withRates), timeline.tolerances());
   const y = new Float64Array(model.size);
   const cancelled = new Set<Jump>();
   const dense: DenseOutput = { times: grid, next: 0, end: 0, record };
