@@ -85,6 +85,11 @@ const metaboliteSchema = z.strictObject({
    */
   formation: fraction,
   via: z.enum(['total', 'CYP2D6']).default('total'),
+  /**
+   * With `via: CYP2D6`: the fraction of the parent's other (non-CYP2D6) elimination that also forms
+   * this metabolite (e.g. CYP3A4 9-hydroxylation of risperidone), so poor metabolisers form some.
+   */
+  formationOther: fraction.optional(),
   /** Molar mass ratio metabolite / parent, to convert formed amount in mg. */
   massRatio: positive(['1']),
   pk: speciesPk,
@@ -97,14 +102,25 @@ const metaboliteSchema = z.strictObject({
  * metabolite rather than as the parent (e.g. risperidone: F 0.66, active moiety F 1.0).
  */
 const firstPass = z.array(z.strictObject({ metabolite: z.string().regex(/^[a-z][a-z0-9-]*$/), fraction })).optional();
-const absorption = z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional(), firstPass });
+/**
+ * The part of a dose that reaches the gut instead of the absorbing site (the swallowed share of a
+ * nasal spray): `fraction` of the dose, entering a gut depot zero-order over `duration` (if given),
+ * absorbed at `ka`, with its own oral bioavailability `F` and presystemic metabolite formation
+ * (`firstPass`), both as fractions of the swallowed amount.
+ */
+const swallowed = z.strictObject({ fraction, F: fraction, ka: positive(['1/h']), duration: positive(['h']).optional(), firstPass });
+/** Absorption through one site; with `swallowed`, `F` is the share of the dose absorbed at the site itself. */
+const absorption = z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional(), firstPass, swallowed: swallowed.optional() });
 
 const routeSchemas = z.strictObject({
   oral: absorption.optional(),
   iv: z.strictObject({}).optional(),
   intranasal: absorption.optional(),
-  /** Zero-order input of F·dose over the wear time of each application. */
-  patch: z.strictObject({ F: fraction, wear: positive(['h']) }).optional(),
+  /**
+   * Zero-order input of F·dose over the wear time of each application; with `skinRelease`, into a
+   * skin reservoir that releases first-order into plasma (and keeps releasing after removal).
+   */
+  patch: z.strictObject({ F: fraction, wear: positive(['h']), skinRelease: positive(['1/h']).optional() }).optional(),
 });
 
 export const drugFileSchema = z
@@ -156,11 +172,21 @@ export const drugFileSchema = z
     if (Object.values(d.routes).every((r) => r === undefined)) ctx.addIssue({ code: 'custom', path: ['routes'], message: 'at least one route' });
     for (const route of ['oral', 'intranasal'] as const) {
       const r = d.routes[route];
-      r?.firstPass?.forEach((fp, i) => {
-        if (!d.metabolites.some((m) => m.id === fp.metabolite)) ctx.addIssue({ code: 'custom', path: ['routes', route, 'firstPass', i, 'metabolite'], message: `expected one of the drug's metabolites, got ${JSON.stringify(fp.metabolite)}` });
-      });
-      const total = (r?.F.value ?? 0) + (r?.firstPass ?? []).reduce((a, fp) => a + fp.fraction.value, 0);
+      const checkFirstPass = (fps: Array<{ metabolite: string }> | undefined, path: (string | number)[]) =>
+        fps?.forEach((fp, i) => {
+          if (!d.metabolites.some((m) => m.id === fp.metabolite)) ctx.addIssue({ code: 'custom', path: [...path, 'firstPass', i, 'metabolite'], message: `expected one of the drug's metabolites, got ${JSON.stringify(fp.metabolite)}` });
+        });
+      checkFirstPass(r?.firstPass, ['routes', route]);
+      const sum = (F: number, fps: Array<{ fraction: { value: number } }> | undefined) => F + (fps ?? []).reduce((a, fp) => a + fp.fraction.value, 0);
+      const total = sum(r?.F.value ?? 0, r?.firstPass);
       if (total > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route], message: `F plus first-pass fractions is ${total}; expected at most 1` });
+      const sw = r?.swallowed;
+      if (sw) {
+        checkFirstPass(sw.firstPass, ['routes', route, 'swallowed']);
+        if ((r?.F.value ?? 0) + sw.fraction.value > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route, 'swallowed', 'fraction'], message: `F plus the swallowed fraction is ${(r?.F.value ?? 0) + sw.fraction.value}; expected at most 1` });
+        const swTotal = sum(sw.F.value, sw.firstPass);
+        if (swTotal > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route, 'swallowed'], message: `F plus first-pass fractions is ${swTotal}; expected at most 1` });
+      }
     }
   });
 

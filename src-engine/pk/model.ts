@@ -22,6 +22,8 @@ export interface Species extends SpeciesParams {
   yieldFromParent: number;
   /** Formed from the parent's CYP2D6 elimination only (else from all of it). */
   viaCyp2d6: boolean;
+  /** With viaCyp2d6: yield from the parent's other (non-CYP2D6) elimination (× mass ratio). */
+  yieldFromOther: number;
   /** Molar mass ratio metabolite / parent (1 for a parent). */
   massRatio: number;
   /** CYP2D6 inhibition constant in the species' concentration unit; 0 when it does not inhibit. */
@@ -46,11 +48,15 @@ export interface Depot {
 /** How a dose of one drug by one route enters the model. */
 export interface Entry {
   kind: 'depot' | 'central' | 'zero-order';
-  /** Depot index (depot), or species index (central, zero-order). */
+  /** Depot index (depot, or zero-order into a depot), or species index (central, zero-order). */
   target: number;
+  /** Zero-order input into a depot (a patch's skin reservoir) rather than a central compartment. */
+  intoDepot?: boolean;
+  /** Further parts of the same dose (the swallowed share of a nasal spray), each with its own F. */
+  parts?: Entry[];
   F: number;
   lagH: number;
-  /** Zero-order input duration for patches (wear time); infusions give theirs per dose. */
+  /** Zero-order input duration: patches (wear time), swallowed parts; infusions give theirs per dose. */
   durationH: number;
 }
 
@@ -89,7 +95,8 @@ export class PkModel {
     const stateStart = this.size;
     const parent = this.addSpecies(drug.id, drug.id, drug.pk, drug.targets, -1, 0, drug.inhibits?.CYP2D6.ki.value ?? 0, drug.aadcFraction?.value ?? 0);
     for (const m of drug.metabolites) {
-      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6', m.massRatio.value);
+      const other = m.via === 'CYP2D6' ? (m.formationOther?.value ?? 0) * m.massRatio.value : 0;
+      this.addSpecies(m.id, drug.id, m.pk, m.targets, parent, m.formation.value * m.massRatio.value, m.inhibits?.CYP2D6.ki.value ?? 0, 0, m.via === 'CYP2D6', m.massRatio.value, other);
     }
     const model: DrugModel = {
       drug,
@@ -125,12 +132,13 @@ export class PkModel {
     aadcFraction: number,
     viaCyp2d6 = false,
     massRatio = 1,
+    yieldFromOther = 0,
   ): number {
     const p = speciesParams(pk, this.cov);
     const iC = this.size++;
     const iP = pk.model === 'two-compartment' ? this.size++ : -1;
     const iE = p.ke0 > 0 ? this.size++ : -1;
-    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, viaCyp2d6, massRatio, ki2d6, aadcFraction, targets });
+    this.species.push({ id, drug, concentrationUnit: pk.concentrationUnit, ...p, iC, iP, iE, parent, yieldFromParent, viaCyp2d6, yieldFromOther, massRatio, ki2d6, aadcFraction, targets });
     return this.species.length - 1;
   }
 
@@ -146,24 +154,43 @@ export class PkModel {
 
   private entriesFor(routes: RouteData, species: number, pk?: SpeciesPkData): Partial<Record<keyof RouteData, Entry>> {
     const out: Partial<Record<keyof RouteData, Entry>> = {};
-    for (const route of ['oral', 'intranasal'] as const) {
-      const r = routes[route];
-      if (!r) continue;
+    // A depot: its absorbed flux goes F to the parent, first-pass shares to metabolites.
+    const depot = (F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined): number => {
       // A first-pass pathway through CYP2D6 shrinks with the patient's CYP2D6 activity. The parent's
       // F stays: phenotype clearance ratios in the data are apparent oral ones (CL/F), which already
       // carry any change of F, and other enzymes (CYP3A4) take over part of the first pass.
-      const firstPass = (r.firstPass ?? []).map((fp) => {
+      const firstPass = (fps ?? []).map((fp) => {
         const k = this.species.findIndex((m) => m.parent === species && m.id === fp.metabolite);
         const m = this.species[k] as Species;
         // Ultrarapid metabolisers cannot metabolise more than what F leaves over.
-        const fraction = Math.min(1 - r.F.value, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
+        const fraction = Math.min(1 - F, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
         return { species: k, share: fraction * m.massRatio };
       });
-      this.depots.push({ i: this.size++, ka: r.ka.value, species, F: r.F.value, firstPass });
-      out[route] = { kind: 'depot', target: this.depots.length - 1, F: 1, lagH: r.lag?.value ?? 0, durationH: 0 };
+      this.depots.push({ i: this.size++, ka, species, F, firstPass });
+      return this.depots.length - 1;
+    };
+    for (const route of ['oral', 'intranasal'] as const) {
+      const r = routes[route];
+      if (!r) continue;
+      const lagH = r.lag?.value ?? 0;
+      const sw = r.swallowed;
+      // With a swallowed share, F of the dose enters the absorbing site's depot and all of it is
+      // absorbed; the swallowed share goes to a depot of its own (the gut), zero-order over its duration.
+      const entry: Entry = sw
+        ? { kind: 'depot', target: depot(1, r.ka.value, r.firstPass), F: r.F.value, lagH, durationH: 0 }
+        : { kind: 'depot', target: depot(r.F.value, r.ka.value, r.firstPass), F: 1, lagH, durationH: 0 };
+      if (sw) {
+        entry.parts = [{ kind: 'depot', target: depot(sw.F.value, sw.ka.value, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
+      }
+      out[route] = entry;
     }
     if (routes.iv) out.iv = { kind: 'central', target: species, F: 1, lagH: 0, durationH: 0 };
-    if (routes.patch) out.patch = { kind: 'zero-order', target: species, F: routes.patch.F.value, lagH: 0, durationH: routes.patch.wear.value };
+    const patch = routes.patch;
+    if (patch) {
+      // With a skin reservoir the patch releases into it, and it empties first-order into plasma.
+      const skin = patch.skinRelease ? depot(1, patch.skinRelease.value, []) : -1;
+      out.patch = { kind: 'zero-order', target: skin >= 0 ? skin : species, intoDepot: skin >= 0, F: patch.F.value, lagH: 0, durationH: patch.wear.value };
+    }
     return out;
   }
 
@@ -188,6 +215,7 @@ export class PkModel {
     const V = col((s) => s.V), CL = col((s) => s.CL), fm = col((s) => s.fm2d6), aadcShare = col((s) => s.aadcFraction);
     const Q = col((s) => s.Q), V2 = col((s) => s.V2), ke0 = col((s) => s.ke0), toConc = col((s) => s.toConc);
     const yieldFrom = col((s) => s.yieldFromParent);
+    const yieldOther = col((s) => s.yieldFromOther);
     const viaCyp = Uint8Array.from(species, (s) => (s.viaCyp2d6 ? 1 : 0));
     const inhibitors = species.flatMap((s, k) => (s.ki2d6 > 0 ? [k] : []));
     const inhK = Int32Array.from(inhibitors);
@@ -241,7 +269,11 @@ export class PkModel {
           dy[ip] = flow;
         }
         const par = parent[k] as number;
-        if (par >= 0) d += (yieldFrom[k] as number) * ((viaCyp[k] ? elimCyp[par] : elim[par]) as number);
+        if (par >= 0) {
+          d += viaCyp[k]
+            ? (yieldFrom[k] as number) * (elimCyp[par] as number) + (yieldOther[k] as number) * ((elim[par] as number) - (elimCyp[par] as number))
+            : (yieldFrom[k] as number) * (elim[par] as number);
+        }
         dy[ic] = d;
         const ie = iE[k] as number;
         if (ie >= 0) dy[ie] = (ke0[k] as number) * (c * (toConc[k] as number) - (y[ie] as number));

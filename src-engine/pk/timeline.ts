@@ -53,11 +53,13 @@ export class Timeline {
    * whose `amount` is the rate.
    */
   administer(drug: string, entry: Entry, origin: number, amount: number, durationH: number, extraLagH = 0, givenAt = origin): void {
+    for (const part of entry.parts ?? []) this.administer(drug, part, origin, amount, durationH, extraLagH, givenAt);
     const dose = amount * entry.F;
     const t = origin + entry.lagH + extraLagH;
     origin = givenAt;
-    const index = entry.kind === 'depot' ? (this.model.depots[entry.target] as { i: number }).i : this.model.species[entry.target]!.iC;
-    const raw = entry.kind === 'zero-order' ? entry.durationH : durationH;
+    const index = entry.kind === 'depot' || entry.intoDepot ? (this.model.depots[entry.target] as { i: number }).i : this.model.species[entry.target]!.iC;
+    // A part with its own input duration (the swallowed share) keeps it unless the dose is an infusion.
+    const raw = entry.kind === 'zero-order' ? entry.durationH : durationH > 0 ? durationH : entry.durationH;
     // An infusion too short to separate its start from its end in floating point is a bolus.
     const duration = raw < 1e-6 * Math.max(1, t) ? 0 : raw;
     if (duration === Infinity) {
@@ -207,9 +209,14 @@ function inputsOf(dm: DrugModel, j: Extract<Jump, { kind: 'steady-state' }>): Ar
   const own = entryFor(dm, j.route, j.dose.cmt) as Entry;
   const companion = dm.companionRatio > 0 ? entryFor(dm, j.route, j.dose.cmt, true) : undefined;
   return [
-    { entry: { ...own, lagH: 0 }, amount: j.dose.amount },
-    ...(companion ? [{ entry: { ...companion, lagH: 0 }, amount: j.companionAmount }] : []),
+    { entry: withoutLag(own), amount: j.dose.amount },
+    ...(companion ? [{ entry: withoutLag(companion), amount: j.companionAmount }] : []),
   ];
+}
+
+/** The entry with its lag (and its parts' lags, which equal it) removed: the phase carries it. */
+function withoutLag(e: Entry): Entry {
+  return { ...e, lagH: 0, ...(e.parts ? { parts: e.parts.map(withoutLag) } : {}) };
 }
 
 /**
