@@ -38,6 +38,8 @@ const targetSchema = z.strictObject({
   c50: positive(['ng/mL', 'mmol/L']),
   emax: fraction,
   hill: positive(['1']),
+  /** Receptor agonist (pramipexole at D2): the slow layer adds its effect instead of blocking the transmitter. */
+  agonist: z.boolean().optional(),
 });
 
 /** Clearance adjustments: CYP2D6 phenotype, renal function, age, CYP2D6 inhibition by other drugs. */
