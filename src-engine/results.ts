@@ -13,7 +13,8 @@ export interface Series {
 export interface ResultEvent {
   /** Hours from the start. */
   t: number;
-  kind: 'dose';
+  /** A dose, or a therapy session. */
+  kind: 'dose' | 'session';
   label: string;
   /** Drug id for dose events, so charts can colour markers by drug. */
   drug?: string;

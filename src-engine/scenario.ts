@@ -6,6 +6,7 @@ import { ROUTES, type DrugFile, type Route } from './drugs/schema.ts';
 import { countRecordEvents, doseRecordSchema } from './pk/records.ts';
 import { customDrugSchema, toDrugFile } from './drugs/custom.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
+import { MECHANISM_IDS } from './neuro/model.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
 
@@ -21,6 +22,7 @@ export const MAX_DOSE_MG = 100_000;
 export const CONDITIONS = ['healthy', 'alzheimers', 'parkinsons', 'depression', 'schizophrenia', 'ptsd', 'bipolar'] as const;
 export const SEVERITIES = ['mild', 'moderate', 'severe'] as const;
 export const CYP2D6 = ['poor', 'intermediate', 'normal', 'ultrarapid'] as const;
+export const THERAPY_KINDS = ['cbt', 'exposure'] as const;
 
 function durationString(what: string, opts: { minH?: number; allowZero?: boolean } = {}) {
   const meta = { description: `${what}: a number, then min, h, d or w ("40min", "24h", "3d", "12w")`, pattern: DURATION_PATTERN };
@@ -107,10 +109,22 @@ export function routeOf(iv: { route?: Route | undefined }, drug: Pick<DrugFile, 
   return routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
 }
 
-// Other intervention types of DESIGN.md §4.1 (dbs, tms, therapy) join this union with later engine
-// layers; until then they are refused by name rather than silently ignored.
-const intervention = z.discriminatedUnion('type', [drugIntervention]);
-const INTERVENTION_TYPES = ['drug'];
+/** Psychotherapy sessions: structured learning events whose effect scales with the plasticity gain at the session. */
+const therapyIntervention = z.strictObject({
+  type: z.literal('therapy'),
+  /** `cbt`: cognitive-behavioural sessions (depression); `exposure`: exposure sessions building extinction memory (PTSD, fear). */
+  kind: z.enum(THERAPY_KINDS),
+  start: durationString('start time', { allowZero: true }).optional(),
+  every: durationString('session interval', { minH: 1 / 60 }).optional(),
+  stop: durationString('stop time', { allowZero: true }).optional(),
+  count: z.number().int().min(1).max(1000).optional(),
+  skip: z.array(durationString('missed session time', { allowZero: true })).max(1000).optional(),
+});
+
+// Stimulation types of DESIGN.md §4.1 (dbs, tms) join this union with the circuits layer; until
+// then they are refused by name rather than silently ignored.
+const intervention = z.discriminatedUnion('type', [drugIntervention, therapyIntervention]);
+const INTERVENTION_TYPES = ['drug', 'therapy'];
 
 const patientSchema = z.strictObject({
   condition: z.enum(CONDITIONS),
@@ -135,6 +149,8 @@ export const scenarioSchema = z
     interventions: z.array(intervention).max(100).default([]),
     /** User-defined drugs the interventions may use, so that the file is self-contained. */
     customDrugs: z.array(customDrugSchema).max(20).optional(),
+    /** Mechanisms of the slow layer switched off, to see what each one explains ("what if autoreceptors did not desensitise?"). */
+    disable: z.array(z.enum(MECHANISM_IDS)).max(MECHANISM_IDS.length).optional(),
     sampling: durationString('sampling interval', { minH: 1 / 60 }).default('1h'),
   })
   .superRefine((s, ctx) => {
@@ -152,6 +168,10 @@ export const scenarioSchema = z
     let doses = 0;
     s.interventions.forEach((iv, i) => {
       const at = (key: string) => ['interventions', i, key];
+      if (iv.type !== 'drug') {
+        checkRegimen(iv, s.duration, duration, (key, message) => ctx.addIssue({ code: 'custom', path: at(key), message }));
+        return;
+      }
       const drug = getDrug(iv.drug) ?? custom.get(iv.drug);
       if (drug === undefined) {
         const known = [...DRUG_IDS, ...custom.keys()];
@@ -159,12 +179,7 @@ export const scenarioSchema = z
         return;
       }
       checkIntervention(iv, drug, (path, message) => ctx.addIssue({ code: 'custom', path: [...at(path[0] as string), ...path.slice(1)], message }));
-      const start = hoursOf(iv.start ?? '0d');
-      if (start >= duration) ctx.addIssue({ code: 'custom', path: at('start'), message: `expected a start time before the end of the scenario (${s.duration}), got ${JSON.stringify(iv.start)}` });
-      if (iv.stop !== undefined && hoursOf(iv.stop) <= start) ctx.addIssue({ code: 'custom', path: at('stop'), message: `expected a stop time after start (${iv.start}), got ${JSON.stringify(iv.stop)}` });
-      if (iv.every === undefined && (iv.stop !== undefined || iv.count !== undefined)) {
-        ctx.addIssue({ code: 'custom', path: at('every'), message: `expected "every" (the dosing interval) when "${iv.stop !== undefined ? 'stop' : 'count'}" is given` });
-      }
+      checkRegimen(iv, s.duration, duration, (key, message) => ctx.addIssue({ code: 'custom', path: at(key), message }));
       const tooBig = (text: string, path: (string | number)[]) => {
         const dose = parseDose(text);
         const mg = dose.ok ? (dose.value.perKg ? dose.value.mg * s.patient.weightKg : dose.value.mg) : 0;
@@ -188,11 +203,23 @@ export const scenarioSchema = z
     if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses in one scenario, got ${doses}` });
   });
 
+/** Start, stop and interval of a repeated intervention (doses or sessions) against the scenario's duration. */
+function checkRegimen(iv: { start?: string | undefined; stop?: string | undefined; every?: string | undefined; count?: number | undefined }, durationText: string, duration: number, say: (key: string, message: string) => void): void {
+  const start = hoursOf(iv.start ?? '0d');
+  if (start >= duration) say('start', `expected a start time before the end of the scenario (${durationText}), got ${JSON.stringify(iv.start)}`);
+  if (iv.stop !== undefined && hoursOf(iv.stop) <= start) say('stop', `expected a stop time after start (${iv.start ?? '0d'}), got ${JSON.stringify(iv.stop)}`);
+  if (iv.every === undefined && (iv.stop !== undefined || iv.count !== undefined)) {
+    say('every', `expected "every" (the interval) when "${iv.stop !== undefined ? 'stop' : 'count'}" is given`);
+  }
+}
+
 /** A scenario as written in a file (defaults may be missing). */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with defaults filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 export type DrugIntervention = z.output<typeof drugIntervention>;
+export type TherapyIntervention = z.output<typeof therapyIntervention>;
+export type Intervention = z.output<typeof intervention>;
 export type Patient = z.output<typeof patientSchema>;
 
 export interface FieldError {
@@ -226,9 +253,16 @@ export function doseSchedule(
   iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count' | 'dose' | 'steps' | 'skip'>,
   durationH: number,
 ): ScheduledDose[] {
-  const start = hoursOf(iv.start ?? '0d');
-  if (!(start < durationH) || iv.dose === undefined) return [];
+  if (iv.dose === undefined) return [];
   const dose = iv.dose;
+  const steps = (iv.steps ?? []).map((s) => ({ at: hoursOf(s.at), dose: s.dose })).sort((a, b) => a.at - b.at);
+  return regimenTimes(iv, durationH).map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? dose }));
+}
+
+/** Times (hours) of a repeated intervention — doses or sessions — within `durationH`, skips removed. */
+export function regimenTimes(iv: Pick<DrugIntervention, 'start' | 'every' | 'stop' | 'count' | 'skip'>, durationH: number): number[] {
+  const start = hoursOf(iv.start ?? '0d');
+  if (!(start < durationH)) return [];
   const times: number[] = [];
   if (iv.every === undefined) times.push(start);
   else {
@@ -245,10 +279,7 @@ export function doseSchedule(
   // Missed doses matched on the microsecond grid: a set, not a scan per dose.
   const key = (h: number) => Math.round(h * 3.6e9);
   const skipped = new Set((iv.skip ?? []).map((x) => key(hoursOf(x))));
-  const steps = (iv.steps ?? []).map((s) => ({ at: hoursOf(s.at), dose: s.dose })).sort((a, b) => a.at - b.at);
-  return times
-    .filter((t) => !skipped.has(key(t)))
-    .map((t) => ({ t, dose: steps.filter((s) => s.at <= t + 1e-9).at(-1)?.dose ?? dose }));
+  return times.filter((t) => !skipped.has(key(t)));
 }
 
 /** Brings an older scenario document forward to the current schema (pure; identity for /1). */

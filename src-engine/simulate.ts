@@ -2,11 +2,14 @@
 // into a timeline of discontinuities (doses, infusion and patch edges, resets, steady states),
 // integrates it, and publishes series on the sampling grid (or at requested times).
 import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
-import { emaxEffect, hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry } from './pk/model.ts';
+import { hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry, type Species } from './pk/model.ts';
 import { expandRecords, type DoseRecord } from './pk/records.ts';
 import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
-import { doseSchedule, drugLookup, hoursOf, parseScenario, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { param } from './neuro/data.ts';
+import { NO_DRIVE, type DriveSample } from './neuro/model.ts';
+import { runNeuro, type Session } from './neuro/run.ts';
 import { USER_DEFINED } from './drugs/custom.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -55,7 +58,12 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   const warnings: string[] = [];
 
   const given: Administration[] = [];
+  const sessions: Session[] = [];
   for (const iv of scenario.interventions) {
+    if (iv.type === 'therapy') {
+      for (const t of regimenTimes(iv, durationH)) sessions.push({ t, kind: iv.kind });
+      continue;
+    }
     const drug = lookup(iv.drug);
     if (drug === undefined) throw new Error(`BUG: validated scenario names unknown drug ${iv.drug}`);
     const dm = model.add(drug);
@@ -79,10 +87,12 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   given.sort((a, b) => a.t - b.t);
 
   const grid = options.times ? [...new Set(options.times)].sort((a, b) => a - b) : samplingGrid(durationH, hoursOf(scenario.sampling));
+  // The slow layer reads the pk layer on a finer drive grid; both are computed there and published on `grid`.
+  const drive = driveGrid(grid, sessions.map((x) => x.t), durationH);
   const { species } = model;
-  const plasma = species.map(() => new Array<number>(grid.length));
-  const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(grid.length) : undefined));
-  integrate({ model, cov, lookup, warnings }, timeline, grid, (k, state) => {
+  const plasma = species.map(() => new Array<number>(drive.t.length));
+  const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(drive.t.length) : undefined));
+  integrate({ model, cov, lookup, warnings }, timeline, drive.t, (k, state) => {
     for (let i = 0; i < species.length; i++) {
       const s = species[i]!;
       (plasma[i] as number[])[k] = Math.max(0, model.concentration(state, s));
@@ -91,20 +101,36 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     }
   });
 
+  const at = (v: readonly number[]) => drive.outputs.map((k) => v[k] as number);
   const series: Record<string, Series> = {};
   species.forEach((s, i) => {
-    series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, t: grid, v: plasma[i] as number[] };
+    series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, t: grid, v: at(plasma[i] as number[]) };
     // Effect-site (brain) concentration, where the species has one: what brain targets see.
     const b = brain[i];
-    if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, t: grid, v: b };
+    if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, t: grid, v: at(b) };
   });
+  const engaged = new Map<TargetId, Share[]>();
   for (const target of targetsIn(model)) {
+    const shares = targetShares(model, target, plasma, brain, drive.t.length);
+    engaged.set(target, shares);
     const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
-    series[name] = { unit: 'fraction', t: grid, v: occupancy(model, target, plasma, brain, grid.length) };
+    series[name] = { unit: 'fraction', t: grid, v: at(total(shares, drive.t.length)) };
   }
+  const neuro = runNeuro({
+    patient,
+    off: scenario.disable ?? [],
+    t: drive.t,
+    drive: driveSamples(engaged, species, plasma, drive.t.length),
+    sessions,
+    outputs: drive.outputs,
+  });
+  Object.assign(series, neuro);
   assertFinite(series);
 
-  const events: ResultEvent[] = given.map((g) => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug }));
+  const events: ResultEvent[] = [
+    ...given.map((g): ResultEvent => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug })),
+    ...sessions.map((x): ResultEvent => ({ t: x.t, kind: 'session', label: x.kind === 'cbt' ? 'CBT session' : 'exposure session' })),
+  ].sort((a, b) => a.t - b.t);
   const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);
   return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings] };
 }
@@ -135,6 +161,66 @@ function scheduleRecords(timeline: Timeline, dm: DrugModel, route: Route, record
   }
 }
 
+/** Drive step of the slow layer, hours: fine enough for a 40-minute infusion, coarser for runs of years. */
+const DRIVE_STEP_H = 0.1;
+const MAX_DRIVE_POINTS = 40_000;
+
+/**
+ * The drive grid: the output grid, session times and a regular fine grid, merged; `outputs` are the
+ * indices of the output times in it.
+ */
+function driveGrid(grid: readonly number[], sessions: readonly number[], durationH: number): { t: number[]; outputs: number[] } {
+  const end = Math.max(durationH, grid.at(-1) ?? 0);
+  const step = Math.max(DRIVE_STEP_H, end / MAX_DRIVE_POINTS);
+  const n = Math.floor(end / step + 1e-9);
+  const all = [...grid, ...sessions, ...Array.from({ length: n + 1 }, (_, k) => k * step)].sort((a, b) => a - b);
+  const t: number[] = [];
+  for (const x of all) if (t.length === 0 || x - (t.at(-1) as number) > 1e-9) t.push(x);
+  if ((t[0] as number) > 0) t.unshift(0);
+  let j = 0;
+  const outputs = grid.map((x) => {
+    while (Math.abs((t[j] as number) - x) > 1e-9) j++;
+    return j;
+  });
+  return { t, outputs };
+}
+
+/** One species' part of a target's engagement, over the drive grid. */
+interface Share {
+  species: Species;
+  v: number[];
+}
+
+const total = (shares: readonly Share[], length: number): number[] =>
+  Array.from({ length }, (_, k) => shares.reduce((sum, s) => sum + (s.v[k] as number), 0));
+
+/** The slow layer's drive at each drive-grid time, from target shares and plasma levels. */
+function driveSamples(engaged: ReadonlyMap<TargetId, Share[]>, species: readonly Species[], plasma: readonly number[][], length: number): (k: number) => DriveSample {
+  const sum = (target: TargetId, keep: (s: Share) => boolean = () => true, weight: (s: Share) => number = () => 1) => {
+    const shares = (engaged.get(target) ?? []).filter(keep);
+    return shares.length === 0 ? undefined : Array.from({ length }, (_, k) => shares.reduce((a, s) => a + weight(s) * (s.v[k] as number), 0));
+  };
+  const memantine = param('nmda.memantineRestingBlock');
+  const fields: Array<[keyof DriveSample, number[] | undefined]> = [
+    ['sert', sum('SERT')],
+    ['net', sum('NET')],
+    ['ache', sum('AChE')],
+    ['buche', sum('BuChE')],
+    ['acheRbc', sum('AChE_rbc')],
+    ['d2Antagonist', sum('D2', (s) => !s.species.targets.D2?.agonist)],
+    ['d2Agonist', sum('D2', (s) => s.species.targets.D2?.agonist === true)],
+    ['nmdaRest', sum('NMDA', () => true, (s) => (s.species.drug === 'memantine' ? memantine : 1))],
+    ['levodopa', plasma[species.findIndex((s) => s.id === 'levodopa')]],
+    ['lithium', plasma[species.findIndex((s) => s.id === 'lithium')]],
+  ];
+  const present = fields.filter((f): f is [keyof DriveSample, number[]] => f[1] !== undefined);
+  return (k) => {
+    const d = { ...NO_DRIVE };
+    for (const [key, v] of present) d[key] = v[k] as number;
+    return d;
+  };
+}
+
 function targetsIn(model: PkModel): TargetId[] {
   const found = new Set<TargetId>();
   for (const s of model.species) for (const t of Object.keys(s.targets) as TargetId[]) found.add(t);
@@ -142,33 +228,23 @@ function targetsIn(model: PkModel): TargetId[] {
 }
 
 /**
- * Fractional inhibition/occupancy of a target. Species sharing a target compete for it:
- * E = Σ Emax_i·x_i / (1 + Σ x_i), x_i = (C_i / C50_i)^hill_i — the Gaddum/competitive form,
- * which reduces to the Emax/Hill model for a single species.
+ * Fractional inhibition/occupancy of a target, species by species. Species sharing a target compete
+ * for it: E_i = Emax_i·x_i / (1 + Σ x_j), x = (C / C50)^hill — the Gaddum/competitive form, which
+ * reduces to the Emax/Hill model for a single species; the target's engagement is Σ E_i.
  */
-function occupancy(model: PkModel, target: TargetId, plasma: number[][], brain: Array<number[] | undefined>, length: number): number[] {
+function targetShares(model: PkModel, target: TargetId, plasma: number[][], brain: Array<number[] | undefined>, length: number): Share[] {
   const users = model.species.flatMap((s, i) => {
     const p = s.targets[target];
     if (!p) return [];
     const conc = readsEffectSite(target, s) ? (brain[i] as number[]) : (plasma[i] as number[]);
-    return [{ conc, p }];
+    return [{ s, conc, p, v: new Array<number>(length) }];
   });
-  if (users.length === 1) {
-    const u = users[0]!;
-    return u.conc.map((c) => emaxEffect(c, u.p));
-  }
-  const out = new Array<number>(length);
   for (let k = 0; k < length; k++) {
     let sumX = 0;
-    let sumEx = 0;
-    for (const u of users) {
-      const x = hillTerm(u.conc[k] as number, u.p);
-      sumX += x;
-      sumEx += u.p.emax.value * x;
-    }
-    out[k] = sumEx / (1 + sumX);
+    for (const u of users) sumX += hillTerm(u.conc[k] as number, u.p);
+    for (const u of users) u.v[k] = (u.p.emax.value * hillTerm(u.conc[k] as number, u.p)) / (1 + sumX);
   }
-  return out;
+  return users.map((u) => ({ species: u.s, v: u.v }));
 }
 
 /** Labelled-maximum check: the largest amount of each drug given in any 24-hour span. */

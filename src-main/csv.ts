@@ -14,7 +14,8 @@ export function csvCell(value: string | number): string {
  * points, with an empty cell where a series has no sample.
  */
 export function resultsToCsv(results: Results): string {
-  const names = Object.keys(results.series).sort();
+  // The engine's order: dose to plasma to target to transmitter to plasticity to readout.
+  const names = Object.keys(results.series);
   const times = new Set<number>();
   const lookup = names.map((name) => {
     const s = results.series[name]!;

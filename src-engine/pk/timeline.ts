@@ -119,8 +119,13 @@ export function integrate(ctx: RunContext, timeline: Timeline, grid: readonly nu
   const rates = new Float64Array(model.size);
   // Steady-state fills may schedule infusion tails, so they count as rate inputs too.
   const withRates = jumps.some((j) => j.kind === 'rate' || j.kind === 'steady-state');
-  const integrator = new DormandPrince(model.size, model.rhs(rates, withRates), timeline.tolerances());
   const y = new Float64Array(model.size);
+  // No drug: nothing to integrate (an untreated patient), every sample is the empty state.
+  if (model.size === 0) {
+    grid.forEach((_, k) => record(k, y));
+    return;
+  }
+  const integrator = new DormandPrince(model.size, model.rhs(rates, withRates), timeline.tolerances());
   const cancelled = new Set<Jump>();
   const dense: DenseOutput = { times: grid, next: 0, end: 0, record };
   const endH = grid[grid.length - 1] as number;

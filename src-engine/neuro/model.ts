@@ -1,0 +1,576 @@
+// The slow neuromodulatory layer (DESIGN.md §3.1 "bus" and "adaptation"): transmitter tones per
+// region in quasi-steady state, and slow states — autoreceptors, levodopa storage and the
+// long-duration response, dyskinesia priming, BDNF → mTORC1 → synaptic proteins → spines,
+// neurogenesis, the plasticity gain with its sliding threshold and homeostatic scaling, learning
+// from therapy sessions, stress load and disease progression — advanced by exponential Euler steps
+// (exact for a frozen drive) from target occupancies that the pk layer computes.
+//
+// Equations follow reference/models.md (§1.2 levodopa SDR/LDR, §2.1 serotonin terminal reduced to
+// QSSA, §2.4 5-HT1A desensitisation, §2.5 ACh with AChE in QSSA, §6.1 BCM, §6.3 scaling, §6.7
+// BDNF/mTOR/spines); every parameter is in data/neuro/parameters.json with its source.
+import { knobsFor, param, progressionFor, type Knobs } from './data.ts';
+import type { Patient } from '../scenario.ts';
+
+/** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
+export interface DriveSample {
+  /** Brain SERT, NET occupancy; AChE, BuChE inhibition in brain; red-cell AChE inhibition (0–1). */
+  sert: number;
+  net: number;
+  ache: number;
+  buche: number;
+  acheRbc: number;
+  /** D2 occupancy by antagonists, and agonist effect fraction (pramipexole). */
+  d2Antagonist: number;
+  d2Agonist: number;
+  /** NMDA occupancy weighted by block at rest (memantine counts little, ketamine fully). */
+  nmdaRest: number;
+  /** Plasma levodopa, ng/mL; plasma lithium, mmol/L. */
+  levodopa: number;
+  lithium: number;
+}
+
+export const NO_DRIVE: Readonly<DriveSample> = { sert: 0, net: 0, ache: 0, buche: 0, acheRbc: 0, d2Antagonist: 0, d2Agonist: 0, nmdaRest: 0, levodopa: 0, lithium: 0 };
+
+/** Mechanisms that a scenario (or a test) can switch off, to see what each one explains. */
+export const MECHANISMS = {
+  'autoreceptor-desensitisation': '5-HT1A autoreceptors desensitise under sustained activation (the weeks-long SSRI delay)',
+  'bdnf-mtor': 'glutamate burst → fast BDNF → mTORC1 → synaptic proteins (ketamine)',
+  'monoamine-bdnf': 'slow BDNF expression driven by serotonin, noradrenaline and acetylcholine',
+  synaptogenesis: 'spine formation and elimination respond to BDNF, synaptic proteins and stress',
+  neurogenesis: 'adult hippocampal neurogenesis follows hippocampal BDNF',
+  'levodopa-storage': 'surviving dopamine terminals store levodopa-derived dopamine (buffering)',
+  'long-duration-response': 'the levodopa long-duration response',
+  'serotonergic-levodopa': 'serotonergic terminals release levodopa-derived dopamine unregulated',
+  'dyskinesia-priming': 'pulsatile stimulation of denervated striatum primes dyskinesia',
+  metaplasticity: 'BCM sliding threshold on the plasticity gain',
+  'homeostatic-scaling': 'homeostatic scaling of the plasticity gain toward its set point',
+  'gain-gated-learning': 'therapy learning scales with the plasticity gain at the session',
+  'disease-progression': 'nigral, cholinergic and synaptic loss progress with time',
+  'lithium-protection': 'lithium damps the push toward (hypo)mania',
+  'nausea-tolerance': 'tolerance to serotonergic and cholinergic nausea',
+} as const;
+export type MechanismId = keyof typeof MECHANISMS;
+export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
+
+export type SessionKind = 'cbt' | 'exposure';
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+const hill = (x: number, half: number, n: number) => (x <= 0 ? 0 : 1 / (1 + Math.pow(half / x, n)));
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+/** Relaxation of x toward xInf at rate k (1/h) over h hours, exact for frozen xInf and k. */
+const relax = (x: number, xInf: number, k: number, h: number) => xInf + (x - xInf) * Math.exp(-k * h);
+
+/** Everything the layer publishes at one time (tones, states, readouts). */
+export interface NeuroOutputs {
+  // transmitters (× healthy)
+  daStriatum: number;
+  daPfc: number;
+  daAccumbens: number;
+  serotonin: number;
+  acetylcholineCortex: number;
+  acetylcholineHippocampus: number;
+  noradrenaline: number;
+  noradrenalineAmygdala: number;
+  glutamate: number;
+  // circuits and receptors
+  rapheFiring: number;
+  autoreceptor: number;
+  d2Signal: number;
+  d2SignalAssociative: number;
+  motorDrive: number;
+  salience: number;
+  // adaptation
+  ldr: number;
+  dyskinesiaPriming: number;
+  // plasticity
+  bdnf: number;
+  mtor: number;
+  proteins: number;
+  spinesPfc: number;
+  spinesHippocampus: number;
+  neurogenesis: number;
+  gain: number;
+  gainHippocampus: number;
+  threshold: number;
+  scaling: number;
+  // disease and learning
+  nigral: number;
+  cholinergic: number;
+  synapses: number;
+  stress: number;
+  therapy: number;
+  extinction: number;
+  // readouts
+  hamd17: number;
+  madrs: number;
+  updrs3: number;
+  adascog: number;
+  panssPositive: number;
+  ymrs: number;
+  caps5: number;
+  eps: number;
+  prolactin: number;
+  dyskinesia: number;
+  dissociation: number;
+  nausea: number;
+  maniaSwitch: number;
+  serotoninToxicity: number;
+  abuseLiability: number;
+}
+
+/** Quantities derived algebraically from the drive and the slow state (quasi-steady state). */
+interface Fast {
+  serotonin: number;
+  firing: number;
+  activation: number;
+  ne: number;
+  terminals: number;
+  daEndo: number;
+  daExo: number;
+  conversion: number;
+  daStriatum: number;
+  daAssoc: number;
+  d2Signal: number;
+  d2SignalAssoc: number;
+  motorDrive: number;
+  motorDeficit: number;
+  motorDeficitUnblocked: number;
+  vta: number;
+  achCortex: number;
+  achHippocampus: number;
+  glutamate: number;
+  bslowPfcTarget: number;
+  bslowHipTarget: number;
+  bfastTarget: number;
+  bdnf: number;
+  mtorTarget: number;
+  rawGain: number;
+  rawGainHip: number;
+  gain: number;
+  gainHip: number;
+  accumbens: number;
+}
+
+export class NeuroModel {
+  private readonly off: ReadonlySet<MechanismId>;
+  private readonly knobs: Knobs;
+  private readonly progression: Partial<Record<keyof Knobs, number>>;
+  /** False while settling into the untreated steady state. */
+  private progressing = false;
+  // parameters (read once)
+  private readonly p = {
+    sertShare: param('serotonin.sertShare'),
+    autoHalf: param('serotonin.autoreceptorHalf'),
+    autoGain: param('serotonin.autoinhibitionGain'),
+    desensStrength: param('serotonin.desensitisationStrength'),
+    desensTime: param('serotonin.desensitisationTime'),
+    netShare: param('noradrenaline.netShare'),
+    neAuto: param('noradrenaline.autoinhibition'),
+    terminalExp: param('dopamine.terminalExponent'),
+    comp: param('dopamine.compensation'),
+    d1Weight: param('dopamine.d1Weight'),
+    motorHalf: param('dopamine.motorHalf'),
+    motorHill: param('dopamine.motorHill'),
+    r0: param('dopamine.basalD2Occupancy'),
+    vtaSparing: param('dopamine.vtaSparing'),
+    agonistEff: param('dopamine.agonistEfficacy'),
+    ldRef: param('levodopa.conversionRef'),
+    ldGain: param('levodopa.gain'),
+    bufferAtOnset: param('levodopa.bufferTimeAtOnset'),
+    ldSerotonergic: param('levodopa.serotonergicShare'),
+    ldrTime: param('levodopa.ldrTime'),
+    ldrShare: param('levodopa.ldrShare'),
+    meanTime: param('levodopa.meanTime'),
+    primeRate: param('dyskinesia.primingRate'),
+    primeTime: param('dyskinesia.primingTime'),
+    dyskThreshold: param('dyskinesia.threshold'),
+    acheShare: param('acetylcholine.acheShare'),
+    bucheShare: param('acetylcholine.bucheShare'),
+    interneuron: param('nmda.interneuronSensitivity'),
+    burstGain: param('glutamate.burstGain'),
+    dissHalf: param('dissociation.half'),
+    dissHill: param('dissociation.hill'),
+    bFastTime: param('bdnf.fastTime'),
+    bGlu: param('bdnf.glutamateGain'),
+    bSlowTime: param('bdnf.slowTime'),
+    b5ht: param('bdnf.serotoninGain'),
+    bAch: param('bdnf.acetylcholineGain'),
+    bNe: param('bdnf.noradrenalineGain'),
+    bStress: param('bdnf.stressGain'),
+    bLi: param('bdnf.lithiumGain'),
+    mtorTime: param('mtor.time'),
+    mtorThreshold: param('mtor.threshold'),
+    mtorSlope: param('mtor.slope'),
+    proteinTime: param('synapse.proteinTime'),
+    proteinGain: param('synapse.proteinGain'),
+    spineTurnover: param('spines.turnoverTime'),
+    spineMax: param('spines.max'),
+    spineProtein: param('spines.proteinWeight'),
+    spineStress: param('spines.stressElimination'),
+    neuroTime: param('neurogenesis.time'),
+    neuroBdnf: param('neurogenesis.bdnfGain'),
+    gMtor: param('gain.mtorWeight'),
+    gSpine: param('gain.spineWeight'),
+    gBdnf: param('gain.bdnfWeight'),
+    bcmTime: param('bcm.time'),
+    bcmStrength: param('bcm.strength'),
+    homeoTime: param('homeostasis.time'),
+    homeoRange: param('homeostasis.range'),
+    therapyRate: param('therapy.learningRate'),
+    therapyRetention: param('therapy.retentionTime'),
+    extRate: param('extinction.learningRate'),
+    extRetention: param('extinction.retentionTime'),
+    stressTime: param('stress.time'),
+    stressRelief: param('stress.therapyRelief'),
+    mSpine: param('mood.spineWeight'),
+    mProtein: param('mood.proteinWeight'),
+    mMtor: param('mood.mtorWeight'),
+    mNeuro: param('mood.neurogenesisWeight'),
+    mTherapy: param('mood.therapyWeight'),
+    hamdSpan: param('hamd17.span'),
+    hamdFloor: param('hamd17.floor'),
+    madrsPerHamd: param('madrs.perHamd'),
+    cSyn: param('cognition.synapseWeight'),
+    cAch: param('cognition.acetylcholineWeight'),
+    cSpine: param('cognition.spineWeight'),
+    adasFloor: param('adascog.floor'),
+    adasSpan: param('adascog.span'),
+    updrsSpan: param('updrs3.span'),
+    salienceTime: param('salience.time'),
+    panssSpan: param('panss.span'),
+    tiTone: param('prolactin.tuberoinfundibularTone'),
+    maniaTime: param('mania.time'),
+    mania5ht: param('mania.serotoninWeight'),
+    maniaNe: param('mania.noradrenalineWeight'),
+    maniaGain: param('mania.gainWeight'),
+    maniaHalf: param('mania.half'),
+    liHalf: param('lithium.protectionHalf'),
+    liMax: param('lithium.protectionMax'),
+    liTime: param('lithium.onsetTime'),
+    ymrsSpan: param('ymrs.span'),
+    ymrsFloor: param('ymrs.floor'),
+    abuseRate: param('abuse.sensitisationRate'),
+    abuseTime: param('abuse.time'),
+    accGain: param('abuse.accumbensGain'),
+    nauseaTime: param('nausea.adaptTime'),
+    nauseaHalf: param('nausea.half'),
+    toxHalf: param('serotoninToxicity.half'),
+    fearSpan: param('fear.span'),
+    fearNe: param('fear.noradrenalineWeight'),
+  };
+  /** Motor function of a healthy striatum, and the motor deficit of the mild Parkinson's profile (EPS reference). */
+  private readonly motorHealthy: number;
+  private readonly epsReference: number;
+
+  // slow state
+  nigral: number;
+  cholinergic: number;
+  synapses: number;
+  stress = 1;
+  autoreceptor = 1;
+  store = 0;
+  ldr = 0;
+  exoMean = 0;
+  priming = 0;
+  bFast = 0;
+  bSlowPfc = 1;
+  bSlowHip = 1;
+  mtor = 0;
+  proteins = 1;
+  spinesPfc = 1;
+  spinesHip = 1;
+  neurogenesis = 1;
+  thetaPfc = 1;
+  thetaHip = 1;
+  scalingPfc = 1;
+  scalingHip = 1;
+  therapy = 0;
+  extinction = 0;
+  salience = 0;
+  elevation = 0;
+  lithiumEffect = 0;
+  abuse = 0;
+  nauseaAdapt = 0;
+
+  constructor(patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>, off: Iterable<MechanismId> = []) {
+    this.off = new Set(off);
+    this.knobs = knobsFor(patient);
+    this.progression = progressionFor(patient.condition);
+    this.nigral = this.knobs.nigralNeurons;
+    this.cholinergic = this.knobs.cholinergicNeurons;
+    this.synapses = this.knobs.hippocampalSynapses;
+    this.motorHealthy = this.motorFunction(1);
+    const mildTerminals = Math.pow(0.5, this.p.terminalExp);
+    this.epsReference = this.motorDeficitOf(this.compensated(mildTerminals));
+    this.settle();
+  }
+
+  private on(m: MechanismId): boolean {
+    return !this.off.has(m);
+  }
+
+  private motorFunction(drive: number): number {
+    return hill(drive, this.p.motorHalf, this.p.motorHill);
+  }
+
+  private motorDeficitOf(drive: number): number {
+    return Math.max(0, (this.motorHealthy - this.motorFunction(drive)) / this.motorHealthy);
+  }
+
+  /** Extracellular tone from a fraction T of terminals, with compensation by the survivors. */
+  private compensated(terminals: number): number {
+    const k = this.p.comp;
+    return (terminals * (1 + k)) / (terminals + k);
+  }
+
+  /** D2 signal relative to healthy: dopamine competing with antagonists (receptor theory), plus agonist effect. */
+  private d2Signal(da: number, antagonistOdds: number, agonist: number): number {
+    const r = da * this.p.r0;
+    return r / (1 + r + antagonistOdds) / (this.p.r0 / (1 + this.p.r0)) + this.p.agonistEff * agonist;
+  }
+
+  /** Storage time of levodopa-derived dopamine in the surviving terminals, h. */
+  private bufferTime(terminals: number): number {
+    return Math.max(0.05, (this.p.bufferAtOnset * terminals) / Math.pow(0.5, this.p.terminalExp));
+  }
+
+  /** The untreated steady state of the patient's condition: the scenario starts there. */
+  private settle(): void {
+    for (let k = 0; k < 400; k++) this.step(24, NO_DRIVE);
+    this.progressing = true;
+  }
+
+  private fast(d: DriveSample): Fast {
+    const p = this.p;
+    const kn = this.knobs;
+    // Serotonin: SERT block raises extracellular 5-HT; somatodendritic 5-HT1A feedback lowers raphe
+    // firing. x = G·F(x), F = (1 − g·R·A(x)) / (1 − g·A0), A = x/(x + K): a quadratic in x.
+    const G = 1 / (p.sertShare * (1 - d.sert) + (1 - p.sertShare));
+    const K = p.autoHalf;
+    const c = 1 - p.autoGain / (1 + K);
+    const b = c * K - G + G * p.autoGain * this.autoreceptor;
+    const serotonin = (-b + Math.sqrt(b * b + 4 * c * G * K)) / (2 * c);
+    const firing = serotonin / G;
+    const activation = serotonin / (serotonin + K);
+    // Noradrenaline: NET block, α2 autoreceptor feedback damping the rise; LC activity from the condition.
+    const GN = 1 / (p.netShare * (1 - d.net) + (1 - p.netShare));
+    const ne = kn.lcActivity * Math.pow(GN, 1 - p.neAuto);
+    // Dopamine, striatum: surviving terminals with compensation, levodopa through stores in those
+    // terminals (buffered) and through serotonergic terminals (unbuffered), and the LDR.
+    const terminals = Math.pow(this.nigral, p.terminalExp);
+    const daEndo = this.compensated(terminals);
+    const conversion = d.levodopa / p.ldRef;
+    const released = this.on('levodopa-storage') ? this.store / this.bufferTime(terminals) : terminals * conversion;
+    const serotonergic = this.on('serotonergic-levodopa') ? p.ldSerotonergic * conversion : 0;
+    const daExo = (p.ldGain * (released + serotonergic) * (1 + p.comp)) / (terminals + p.comp);
+    const ldr = this.on('long-duration-response') ? this.ldr : 0;
+    const daStriatum = daEndo + daExo + ldr;
+    const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
+    const odds = d.d2Antagonist / free;
+    const d2Signal = this.d2Signal(daStriatum, odds, d.d2Agonist);
+    const motorDrive = p.d1Weight * daStriatum + (1 - p.d1Weight) * d2Signal;
+    const motorDeficit = this.motorDeficitOf(motorDrive);
+    const motorDeficitUnblocked = this.motorDeficitOf(p.d1Weight * daStriatum + (1 - p.d1Weight) * this.d2Signal(daStriatum, 0, d.d2Agonist));
+    // Associative striatum: the schizophrenia excess is here (not in the motor striatum).
+    const daAssoc = kn.dopamineExcess * daEndo + daExo + ldr;
+    const d2SignalAssoc = this.d2Signal(daAssoc, odds, d.d2Agonist);
+    // VTA projections: spared more than the nigra; NET clears prefrontal dopamine.
+    const vta = 1 - p.vtaSparing * (1 - this.nigral);
+    // Acetylcholine: QSSA with AChE (most), BuChE and diffusion.
+    const ach = (chi: number) => chi / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
+    const achCortex = ach(this.cholinergic);
+    const achHippocampus = ach(this.cholinergic);
+    // Glutamate: NMDA block silences interneurons first (disinhibition) → glutamate burst.
+    const n = clamp(d.nmdaRest, 0, 1);
+    const blockI = (p.interneuron * n) / (1 + (p.interneuron - 1) * n);
+    const glutamate = 1 + p.burstGain * Math.max(0, blockI - n);
+    // BDNF: slow expression (monoamines, ACh, lithium, stress) and a fast glutamate-driven burst.
+    const mono = this.on('monoamine-bdnf');
+    const stressTerm = p.bStress * (this.stress - 1);
+    const liTerm = p.bLi * this.lithiumEffect;
+    const s5 = mono ? p.b5ht * kn.serotoninBdnfCoupling * (serotonin - 1) : 0;
+    const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * (ne / kn.lcActivity - 1) : 0) + liTerm - stressTerm);
+    const bslowHipTarget = Math.max(0.1, 1 + s5 + (mono ? p.bAch * (achHippocampus - 1) : 0) + liTerm - stressTerm);
+    const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) : 0;
+    const bdnf = this.bSlowPfc + this.bFast;
+    // mTORC1 is gated by activity-triggered BDNF release (the burst above the slow basal level).
+    const z0 = sigmoid(-p.mtorThreshold / p.mtorSlope);
+    const mtorTarget = this.on('bdnf-mtor') ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
+    // Plasticity gain per region, with the BCM sliding threshold and homeostatic scaling.
+    const rawGain = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesPfc - 1) + p.gBdnf * (bdnf - 1));
+    const rawGainHip = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip + this.bFast - 1));
+    const bcm = (raw: number, theta: number) => (this.on('metaplasticity') ? raw * Math.pow(theta, -p.bcmStrength) : raw);
+    const gain = bcm(rawGain, this.thetaPfc) * this.scalingPfc;
+    const gainHip = bcm(rawGainHip, this.thetaHip) * this.scalingHip;
+    const accumbens = vta * (1 + p.accGain * n);
+    return {
+      serotonin, firing, activation, ne, terminals, daEndo, daExo, conversion, daStriatum, daAssoc, d2Signal, d2SignalAssoc, motorDrive, motorDeficit, motorDeficitUnblocked,
+      vta, achCortex, achHippocampus, glutamate, bslowPfcTarget, bslowHipTarget, bfastTarget, bdnf, mtorTarget, rawGain, rawGainHip, gain, gainHip, accumbens,
+    };
+  }
+
+  /** Advances the slow state by h hours under a drive frozen over the step. */
+  step(h: number, d: DriveSample): void {
+    const p = this.p;
+    const kn = this.knobs;
+    const f = this.fast(d);
+    // Disease progression (exponential loss).
+    if (this.progressing && this.on('disease-progression')) {
+      const pr = this.progression;
+      if (pr.nigralNeurons) this.nigral *= Math.exp(-pr.nigralNeurons * h);
+      if (pr.cholinergicNeurons) this.cholinergic *= Math.exp(-pr.cholinergicNeurons * h);
+      if (pr.hippocampalSynapses) this.synapses *= Math.exp(-pr.hippocampalSynapses * h);
+    }
+    // Stress load, relieved by what therapy taught.
+    const learned = Math.max(this.therapy, this.extinction);
+    this.stress = relax(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned), 1 / p.stressTime, h);
+    // 5-HT1A autoreceptor density: relaxes (fixed time constant) toward (1 + αA0)/(1 + αA).
+    if (this.on('autoreceptor-desensitisation')) {
+      const a0 = 1 / (1 + p.autoHalf);
+      this.autoreceptor = relax(this.autoreceptor, (1 + p.desensStrength * a0) / (1 + p.desensStrength * f.activation), 1 / p.desensTime, h);
+    }
+    // Levodopa store in surviving terminals: in at T·conversion, out with the storage time.
+    if (this.on('levodopa-storage')) {
+      const tau = this.bufferTime(f.terminals);
+      this.store = relax(this.store, f.terminals * f.conversion * tau, 1 / tau, h);
+    }
+    this.ldr = relax(this.ldr, p.ldrShare * f.daExo, 1 / p.ldrTime, h);
+    // Dyskinesia priming: the squared swing of exogenous dopamine around its daily mean, in denervated striatum.
+    const swing = f.daExo - this.exoMean;
+    this.exoMean = relax(this.exoMean, f.daExo, 1 / p.meanTime, h);
+    if (this.on('dyskinesia-priming')) {
+      const drive = p.primeRate * swing * swing * (1 - f.terminals);
+      this.priming = relax(this.priming, drive / (drive + 1 / p.primeTime), drive + 1 / p.primeTime, h);
+    }
+    // BDNF, mTORC1, synaptic proteins.
+    this.bFast = relax(this.bFast, f.bfastTarget, 1 / p.bFastTime, h);
+    this.bSlowPfc = relax(this.bSlowPfc, f.bslowPfcTarget, 1 / p.bSlowTime, h);
+    this.bSlowHip = relax(this.bSlowHip, f.bslowHipTarget, 1 / p.bSlowTime, h);
+    this.mtor = relax(this.mtor, f.mtorTarget, 1 / p.mtorTime, h);
+    this.proteins = relax(this.proteins, 1 + p.proteinGain * this.mtor, 1 / p.proteinTime, h);
+    // Spines: formation ∝ (BDNF + protein synthesis)·(S_max − S), elimination ∝ stress·S.
+    if (this.on('synaptogenesis')) {
+      const k0 = 1 / (2 * p.spineTurnover);
+      const elim = 1 + p.spineStress * (this.stress - 1);
+      const protein = p.spineProtein * (this.proteins - 1);
+      const spines = (s: number, bslow: number) => {
+        const form = Math.max(0.02, bslow + protein);
+        return relax(s, (form * p.spineMax) / (form + elim), k0 * (form + elim), h);
+      };
+      this.spinesPfc = spines(this.spinesPfc, this.bSlowPfc);
+      this.spinesHip = spines(this.spinesHip, this.bSlowHip);
+    }
+    if (this.on('neurogenesis')) this.neurogenesis = relax(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), 1 / p.neuroTime, h);
+    // Sliding threshold and homeostatic scaling of the gain.
+    if (this.on('metaplasticity')) {
+      this.thetaPfc = relax(this.thetaPfc, f.rawGain, 1 / p.bcmTime, h);
+      this.thetaHip = relax(this.thetaHip, f.rawGainHip, 1 / p.bcmTime, h);
+    }
+    if (this.on('homeostatic-scaling')) {
+      const r = p.homeoRange;
+      this.scalingPfc = relax(this.scalingPfc, clamp(this.scalingPfc / f.gain, 1 - r, 1 + r), 1 / p.homeoTime, h);
+      this.scalingHip = relax(this.scalingHip, clamp(this.scalingHip / f.gainHip, 1 - r, 1 + r), 1 / p.homeoTime, h);
+    }
+    // Learned states decay slowly between sessions.
+    this.therapy *= Math.exp(-h / p.therapyRetention);
+    this.extinction *= Math.exp(-h / p.extRetention);
+    // Aberrant salience follows the excess associative D2 signal over about a week.
+    this.salience = relax(this.salience, Math.max(0, f.d2SignalAssoc - 1), 1 / p.salienceTime, h);
+    // Lithium's stabilising effect builds over 1–2 weeks; the push toward mania.
+    this.lithiumEffect = relax(this.lithiumEffect, d.lithium, 1 / p.liTime, h);
+    this.elevation = relax(this.elevation, this.maniaPush(f), 1 / p.maniaTime, h);
+    // Mesolimbic sensitisation from repeated accumbal dopamine surges.
+    const surge = Math.max(0, f.accumbens / f.vta - 1.3);
+    const sens = p.abuseRate * surge;
+    this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
+    if (this.on('nausea-tolerance')) this.nauseaAdapt = relax(this.nauseaAdapt, d.sert + d.acheRbc, 1 / p.nauseaTime, h);
+  }
+
+  private maniaPush(f: Fast): number {
+    const p = this.p;
+    const kn = this.knobs;
+    if (kn.switchPropensity <= 0) return 0;
+    const push = p.mania5ht * Math.max(0, f.serotonin - 1) + p.maniaNe * Math.max(0, f.ne / kn.lcActivity - 1) + p.maniaGain * Math.max(0, f.gain - 1);
+    const protection = this.on('lithium-protection') ? (p.liMax * this.lithiumEffect) / (this.lithiumEffect + p.liHalf) : 0;
+    return kn.switchPropensity * push * (1 - protection);
+  }
+
+  /** A therapy session at the current time: learning scaled by the plasticity gain (prediction-error update). */
+  session(kind: SessionKind, d: DriveSample): void {
+    const f = this.fast(d);
+    const gated = this.on('gain-gated-learning');
+    if (kind === 'cbt') this.therapy += this.p.therapyRate * (gated ? f.gain : 1) * (1 - this.therapy);
+    else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
+  }
+
+  /** Tones, states and readouts at the current time. */
+  read(d: DriveSample): NeuroOutputs {
+    const p = this.p;
+    const kn = this.knobs;
+    const f = this.fast(d);
+    const load = Math.max(
+      0,
+      p.mSpine * (1 - this.spinesPfc) + p.mNeuro * (1 - this.neurogenesis) - p.mProtein * (this.proteins - 1) - p.mMtor * this.mtor - p.mTherapy * this.therapy,
+    );
+    const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
+    const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * (1 - f.achHippocampus));
+    const fear = kn.fearLoad * (1 - this.extinction) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
+    const epsDeficit = Math.max(0, f.motorDeficit - f.motorDeficitUnblocked);
+    const rT = p.tiTone;
+    const pituitary = (x: number, agonist: number) => Math.min(1, rT / (1 + rT + x) + p.agonistEff * agonist * (1 / (1 + rT)));
+    const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
+    const prl = (1 - pituitary(d.d2Antagonist / free, d.d2Agonist)) / (1 - pituitary(0, 0));
+    const mania = this.elevation / (this.elevation + p.maniaHalf);
+    const nauseaDrive = Math.max(0, d.sert + d.acheRbc - this.nauseaAdapt);
+    return {
+      daStriatum: f.daStriatum,
+      daPfc: f.vta * Math.pow(1 / (p.netShare * (1 - d.net) + (1 - p.netShare)), 1 - p.neAuto),
+      daAccumbens: f.accumbens,
+      serotonin: f.serotonin,
+      acetylcholineCortex: f.achCortex,
+      acetylcholineHippocampus: f.achHippocampus,
+      noradrenaline: f.ne,
+      noradrenalineAmygdala: f.ne,
+      glutamate: f.glutamate,
+      rapheFiring: f.firing,
+      autoreceptor: this.autoreceptor,
+      d2Signal: f.d2Signal,
+      d2SignalAssociative: f.d2SignalAssoc,
+      motorDrive: f.motorDrive,
+      salience: this.salience,
+      ldr: this.ldr,
+      dyskinesiaPriming: this.priming,
+      bdnf: f.bdnf,
+      mtor: this.mtor,
+      proteins: this.proteins,
+      spinesPfc: this.spinesPfc,
+      spinesHippocampus: this.spinesHip * this.synapses,
+      neurogenesis: this.neurogenesis,
+      gain: f.gain,
+      gainHippocampus: f.gainHip,
+      threshold: this.thetaPfc,
+      scaling: this.scalingPfc,
+      nigral: this.nigral,
+      cholinergic: this.cholinergic,
+      synapses: this.synapses,
+      stress: this.stress,
+      therapy: this.therapy,
+      extinction: this.extinction,
+      hamd17,
+      madrs: clamp(p.madrsPerHamd * hamd17, 0, 60),
+      updrs3: clamp(p.updrsSpan * f.motorDeficit, 0, 132),
+      adascog: clamp(p.adasFloor + p.adasSpan * cognition, 0, 70),
+      panssPositive: clamp(7 + p.panssSpan * this.salience, 7, 49),
+      ymrs: clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60),
+      caps5: clamp(p.fearSpan * fear, 0, 80),
+      eps: hill(epsDeficit, this.epsReference, 2),
+      prolactin: Math.max(0, prl - 1) / (Math.max(0, prl - 1) + 1),
+      dyskinesia: this.priming * hill(f.daExo - this.exoMean, p.dyskThreshold, 2),
+      dissociation: hill(d.nmdaRest, p.dissHalf, p.dissHill),
+      nausea: nauseaDrive / (nauseaDrive + p.nauseaHalf),
+      maniaSwitch: mania,
+      serotoninToxicity: hill(f.serotonin, p.toxHalf, 4),
+      abuseLiability: this.abuse,
+    };
+  }
+}

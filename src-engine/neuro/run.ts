@@ -1,0 +1,110 @@
+// Runs the slow layer over a drive grid (the pk layer's occupancies, sampled finely) and publishes
+// its series on the output grid. The layer reads the pk layer and never writes back (one-way
+// coupling), so it runs after the pk integration, stepping between drive samples with the drive
+// averaged over each step.
+import type { Patient } from '../scenario.ts';
+import type { Series } from '../results.ts';
+import { NeuroModel, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind } from './model.ts';
+
+/** Series published by the layer: output field, series name (DESIGN.md §4.2), unit. */
+export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, string]> = [
+  ['daStriatum', 'nt.dopamine.striatum', 'ratio'],
+  ['daPfc', 'nt.dopamine.pfc', 'ratio'],
+  ['daAccumbens', 'nt.dopamine.accumbens', 'ratio'],
+  ['serotonin', 'nt.serotonin.cortex', 'ratio'],
+  ['serotonin', 'nt.serotonin.hippocampus', 'ratio'],
+  ['acetylcholineCortex', 'nt.acetylcholine.cortex', 'ratio'],
+  ['acetylcholineHippocampus', 'nt.acetylcholine.hippocampus', 'ratio'],
+  ['noradrenaline', 'nt.noradrenaline.cortex', 'ratio'],
+  ['noradrenalineAmygdala', 'nt.noradrenaline.amygdala', 'ratio'],
+  ['glutamate', 'nt.glutamate.pfc', 'ratio'],
+  ['rapheFiring', 'circuit.raphe.firing', 'ratio'],
+  ['autoreceptor', 'receptor.5HT1A_auto.density', 'ratio'],
+  ['d2Signal', 'receptor.D2.signal', 'ratio'],
+  ['d2SignalAssociative', 'receptor.D2.signal.associative', 'ratio'],
+  ['motorDrive', 'circuit.striatum.motor_drive', 'ratio'],
+  ['salience', 'circuit.salience.aberrant', 'ratio'],
+  ['ldr', 'adaptation.levodopa_ldr', 'ratio'],
+  ['dyskinesiaPriming', 'adaptation.dyskinesia_priming', 'fraction'],
+  ['bdnf', 'plasticity.bdnf', 'ratio'],
+  ['mtor', 'plasticity.mtor', 'fraction'],
+  ['proteins', 'plasticity.synaptic_proteins', 'ratio'],
+  ['spinesPfc', 'plasticity.spines.pfc', 'ratio'],
+  ['spinesHippocampus', 'plasticity.spines.hippocampus', 'ratio'],
+  ['neurogenesis', 'plasticity.neurogenesis', 'ratio'],
+  ['gain', 'plasticity.gain', 'ratio'],
+  ['gainHippocampus', 'plasticity.gain.hippocampus', 'ratio'],
+  ['threshold', 'plasticity.threshold', 'ratio'],
+  ['scaling', 'plasticity.scaling', 'ratio'],
+  ['nigral', 'disease.nigral_neurons', 'fraction'],
+  ['cholinergic', 'disease.cholinergic_neurons', 'fraction'],
+  ['synapses', 'disease.synapses', 'fraction'],
+  ['stress', 'disease.stress_load', 'ratio'],
+  ['therapy', 'learning.therapy', 'fraction'],
+  ['extinction', 'learning.extinction', 'fraction'],
+  ['hamd17', 'scale.hamd17', 'points'],
+  ['madrs', 'scale.madrs', 'points'],
+  ['updrs3', 'scale.updrs3', 'points'],
+  ['adascog', 'scale.adascog', 'points'],
+  ['panssPositive', 'scale.panss_positive', 'points'],
+  ['ymrs', 'scale.ymrs', 'points'],
+  ['caps5', 'scale.caps5', 'points'],
+  ['eps', 'adverse.eps', 'fraction'],
+  ['prolactin', 'adverse.prolactin', 'fraction'],
+  ['dyskinesia', 'adverse.dyskinesia', 'fraction'],
+  ['dissociation', 'adverse.dissociation', 'fraction'],
+  ['nausea', 'adverse.nausea', 'fraction'],
+  ['maniaSwitch', 'adverse.mania_switch', 'fraction'],
+  ['serotoninToxicity', 'adverse.serotonin_toxicity', 'fraction'],
+  ['abuseLiability', 'adverse.abuse_liability', 'fraction'],
+];
+
+export interface Session {
+  t: number;
+  kind: SessionKind;
+}
+
+export interface NeuroRun {
+  patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>;
+  off: readonly MechanismId[];
+  /** Drive grid (hours, ascending, from 0) and the drive at each of its times. */
+  t: readonly number[];
+  drive: (k: number) => DriveSample;
+  /** Sessions, at times that are on the drive grid. */
+  sessions: readonly Session[];
+  /** Indices into the drive grid where series are published. */
+  outputs: readonly number[];
+}
+
+const mean = (a: DriveSample, b: DriveSample): DriveSample => {
+  const out = { ...a };
+  for (const key of Object.keys(a) as Array<keyof DriveSample>) out[key] = (a[key] + b[key]) / 2;
+  return out;
+};
+
+export function runNeuro(r: NeuroRun): Record<string, Series> {
+  const model = new NeuroModel(r.patient, r.off);
+  const outT = r.outputs.map((k) => r.t[k] as number);
+  const values = NEURO_SERIES.map(() => new Array<number>(r.outputs.length));
+  const sessions = [...r.sessions].sort((a, b) => a.t - b.t);
+  let next = 0;
+  let out = 0;
+  let previous = r.drive(0);
+  const record = (k: number, d: DriveSample) => {
+    while (out < r.outputs.length && r.outputs[out] === k) {
+      const o = model.read(d);
+      NEURO_SERIES.forEach(([field], i) => ((values[i] as number[])[out] = o[field]));
+      out++;
+    }
+  };
+  for (let k = 0; k < r.t.length; k++) {
+    const d = r.drive(k);
+    if (k > 0) model.step((r.t[k] as number) - (r.t[k - 1] as number), mean(previous, d));
+    while (next < sessions.length && (sessions[next] as Session).t <= (r.t[k] as number) + 1e-9) model.session((sessions[next++] as Session).kind, d);
+    record(k, d);
+    previous = d;
+  }
+  const series: Record<string, Series> = {};
+  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
+  return series;
+}
