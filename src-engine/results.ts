@@ -5,6 +5,8 @@ export const RESULTS_SCHEMA = 'modulon.results/1';
 
 export interface Series {
   unit: string;
+  /** For pk series: the administered drug the species belongs to (a metabolite's parent, say). */
+  drug?: string;
   /** Hours from the start of the scenario. */
   t: number[];
   v: number[];

@@ -8,7 +8,7 @@ import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.t
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
 import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
 import { param } from './neuro/data.ts';
-import { NO_DRIVE, type DriveSample } from './neuro/model.ts';
+import type { DriveArrays } from './neuro/model.ts';
 import { runNeuro, type Session } from './neuro/run.ts';
 import { USER_DEFINED } from './drugs/custom.ts';
 import { parseDose } from './units.ts';
@@ -45,6 +45,10 @@ export interface RunOptions {
   lookup?: (id: string) => DrugFile | undefined;
   /** Sample at these times (hours) instead of the scenario's sampling grid. */
   times?: readonly number[];
+  /** Step of the slow layer's drive grid, hours (default DRIVE_STEP_H; tests halve it to check convergence). */
+  driveStepH?: number;
+  /** false: the pk layer only (plasma and targets), e.g. for dosing records compared with NONMEM. */
+  slowLayer?: boolean;
 }
 
 /** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
@@ -88,43 +92,46 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
 
   const grid = options.times ? [...new Set(options.times)].sort((a, b) => a - b) : samplingGrid(durationH, hoursOf(scenario.sampling));
   // The slow layer reads the pk layer on a finer drive grid; both are computed there and published on `grid`.
-  const drive = driveGrid(grid, sessions.map((x) => x.t), durationH);
+  const slow = options.slowLayer !== false;
+  const drive = slow ? driveGrid(grid, sessions.map((x) => x.t), durationH, options.driveStepH ?? DRIVE_STEP_H) : { t: grid, outputs: grid.map((_, k) => k) };
   const { species } = model;
-  const plasma = species.map(() => new Array<number>(drive.t.length));
-  const brain = species.map((s) => (s.iE >= 0 ? new Array<number>(drive.t.length) : undefined));
+  const plasma = species.map(() => new Float64Array(drive.t.length));
+  const brain = species.map((s) => (s.iE >= 0 ? new Float64Array(drive.t.length) : undefined));
   integrate({ model, cov, lookup, warnings }, timeline, drive.t, (k, state) => {
     for (let i = 0; i < species.length; i++) {
       const s = species[i]!;
-      (plasma[i] as number[])[k] = Math.max(0, model.concentration(state, s));
+      (plasma[i] as Float64Array)[k] = Math.max(0, model.concentration(state, s));
       const b = brain[i];
       if (b) b[k] = Math.max(0, state[s.iE] as number);
     }
   });
 
-  const at = (v: readonly number[]) => drive.outputs.map((k) => v[k] as number);
+  const at = (v: ArrayLike<number>) => drive.outputs.map((k) => v[k] as number);
   const series: Record<string, Series> = {};
   species.forEach((s, i) => {
-    series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, t: grid, v: at(plasma[i] as number[]) };
+    series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, drug: s.drug, t: grid, v: at(plasma[i] as Float64Array) };
     // Effect-site (brain) concentration, where the species has one: what brain targets see.
     const b = brain[i];
-    if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, t: grid, v: at(b) };
+    if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, drug: s.drug, t: grid, v: at(b) };
   });
   const engaged = new Map<TargetId, Share[]>();
   for (const target of targetsIn(model)) {
     const shares = targetShares(model, target, plasma, brain, drive.t.length);
     engaged.set(target, shares);
     const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
-    series[name] = { unit: 'fraction', t: grid, v: at(total(shares, drive.t.length)) };
+    series[name] = { unit: 'fraction', t: grid, v: at(sumShares(shares, drive.t.length)) };
   }
-  const neuro = runNeuro({
-    patient,
-    off: scenario.disable ?? [],
-    t: drive.t,
-    drive: driveSamples(engaged, species, plasma, drive.t.length),
-    sessions,
-    outputs: drive.outputs,
-  });
-  Object.assign(series, neuro);
+  if (slow) {
+    const neuro = runNeuro({
+      patient,
+      off: scenario.disable ?? [],
+      t: drive.t,
+      drive: driveArrays(engaged, species, plasma, drive.t.length),
+      sessions,
+      outputs: drive.outputs,
+    });
+    Object.assign(series, neuro);
+  }
   assertFinite(series);
 
   const events: ResultEvent[] = [
@@ -166,58 +173,75 @@ const DRIVE_STEP_H = 0.1;
 const MAX_DRIVE_POINTS = 40_000;
 
 /**
- * The drive grid: the output grid, session times and a regular fine grid, merged; `outputs` are the
- * indices of the output times in it.
+ * The drive grid: the output grid, session times and a regular fine grid, merged (all three are
+ * sorted); `outputs` are the indices of the output times in it.
  */
-function driveGrid(grid: readonly number[], sessions: readonly number[], durationH: number): { t: number[]; outputs: number[] } {
+function driveGrid(grid: readonly number[], sessions: readonly number[], durationH: number, stepH: number): { t: number[]; outputs: number[] } {
   const end = Math.max(durationH, grid.at(-1) ?? 0);
-  const step = Math.max(DRIVE_STEP_H, end / MAX_DRIVE_POINTS);
+  const step = Math.max(stepH, end / MAX_DRIVE_POINTS);
   const n = Math.floor(end / step + 1e-9);
-  const all = [...grid, ...sessions, ...Array.from({ length: n + 1 }, (_, k) => k * step)].sort((a, b) => a - b);
-  const t: number[] = [];
-  for (const x of all) if (t.length === 0 || x - (t.at(-1) as number) > 1e-9) t.push(x);
-  if ((t[0] as number) > 0) t.unshift(0);
+  const sorted = [...sessions].sort((a, b) => a - b);
+  const t: number[] = [0];
+  const outputs: number[] = [];
+  const push = (x: number) => {
+    if (x - (t[t.length - 1] as number) > 1e-9) t.push(x);
+  };
+  let i = 0;
   let j = 0;
-  const outputs = grid.map((x) => {
-    while (Math.abs((t[j] as number) - x) > 1e-9) j++;
-    return j;
-  });
+  let k = 0;
+  for (;;) {
+    const g = i < grid.length ? (grid[i] as number) : Infinity;
+    const s = j < sorted.length ? (sorted[j] as number) : Infinity;
+    const r = k <= n ? k * step : Infinity;
+    const x = Math.min(g, s, r);
+    if (x === Infinity) break;
+    push(x);
+    if (g === x) {
+      outputs.push(t.length - 1);
+      i++;
+    }
+    if (s === x) j++;
+    if (r === x) k++;
+  }
   return { t, outputs };
 }
 
 /** One species' part of a target's engagement, over the drive grid. */
 interface Share {
   species: Species;
-  v: number[];
+  v: Float64Array;
 }
 
-const total = (shares: readonly Share[], length: number): number[] =>
-  Array.from({ length }, (_, k) => shares.reduce((sum, s) => sum + (s.v[k] as number), 0));
+/** Σ of the shares selected (all by default), each weighted; zeros where no species engages the target. */
+function sumShares(shares: readonly Share[] | undefined, length: number, weight: (s: Share) => number = () => 1): Float64Array {
+  const out = new Float64Array(length);
+  for (const s of shares ?? []) {
+    const w = weight(s);
+    if (w === 0) continue;
+    for (let k = 0; k < length; k++) out[k] = (out[k] as number) + w * (s.v[k] as number);
+  }
+  return out;
+}
 
-/** The slow layer's drive at each drive-grid time, from target shares and plasma levels. */
-function driveSamples(engaged: ReadonlyMap<TargetId, Share[]>, species: readonly Species[], plasma: readonly number[][], length: number): (k: number) => DriveSample {
-  const sum = (target: TargetId, keep: (s: Share) => boolean = () => true, weight: (s: Share) => number = () => 1) => {
-    const shares = (engaged.get(target) ?? []).filter(keep);
-    return shares.length === 0 ? undefined : Array.from({ length }, (_, k) => shares.reduce((a, s) => a + weight(s) * (s.v[k] as number), 0));
-  };
+/** The slow layer's drive over the drive grid, from target shares and plasma levels. */
+function driveArrays(engaged: ReadonlyMap<TargetId, Share[]>, species: readonly Species[], plasma: readonly Float64Array[], length: number): DriveArrays {
   const memantine = param('nmda.memantineRestingBlock');
-  const fields: Array<[keyof DriveSample, number[] | undefined]> = [
-    ['sert', sum('SERT')],
-    ['net', sum('NET')],
-    ['ache', sum('AChE')],
-    ['buche', sum('BuChE')],
-    ['acheRbc', sum('AChE_rbc')],
-    ['d2Antagonist', sum('D2', (s) => !s.species.targets.D2?.agonist)],
-    ['d2Agonist', sum('D2', (s) => s.species.targets.D2?.agonist === true)],
-    ['nmdaRest', sum('NMDA', () => true, (s) => (s.species.drug === 'memantine' ? memantine : 1))],
-    ['levodopa', plasma[species.findIndex((s) => s.id === 'levodopa')]],
-    ['lithium', plasma[species.findIndex((s) => s.id === 'lithium')]],
-  ];
-  const present = fields.filter((f): f is [keyof DriveSample, number[]] => f[1] !== undefined);
-  return (k) => {
-    const d = { ...NO_DRIVE };
-    for (const [key, v] of present) d[key] = v[k] as number;
-    return d;
+  const shares = (target: TargetId, weight?: (s: Share) => number) => sumShares(engaged.get(target), length, weight);
+  const level = (id: string) => {
+    const i = species.findIndex((s) => s.id === id);
+    return i < 0 ? new Float64Array(length) : (plasma[i] as Float64Array);
+  };
+  return {
+    sert: shares('SERT'),
+    net: shares('NET'),
+    ache: shares('AChE'),
+    buche: shares('BuChE'),
+    acheRbc: shares('AChE_rbc'),
+    d2Antagonist: shares('D2', (s) => (s.species.targets.D2?.agonist ? 0 : 1)),
+    d2Agonist: shares('D2', (s) => (s.species.targets.D2?.agonist ? 1 : 0)),
+    nmdaRest: shares('NMDA', (s) => (s.species.drug === 'memantine' ? memantine : 1)),
+    levodopa: level('levodopa'),
+    lithium: level('lithium'),
   };
 }
 
@@ -232,17 +256,20 @@ function targetsIn(model: PkModel): TargetId[] {
  * for it: E_i = Emax_i·x_i / (1 + Σ x_j), x = (C / C50)^hill — the Gaddum/competitive form, which
  * reduces to the Emax/Hill model for a single species; the target's engagement is Σ E_i.
  */
-function targetShares(model: PkModel, target: TargetId, plasma: number[][], brain: Array<number[] | undefined>, length: number): Share[] {
+function targetShares(model: PkModel, target: TargetId, plasma: readonly Float64Array[], brain: ReadonlyArray<Float64Array | undefined>, length: number): Share[] {
   const users = model.species.flatMap((s, i) => {
     const p = s.targets[target];
     if (!p) return [];
-    const conc = readsEffectSite(target, s) ? (brain[i] as number[]) : (plasma[i] as number[]);
-    return [{ s, conc, p, v: new Array<number>(length) }];
+    const conc = readsEffectSite(target, s) ? (brain[i] as Float64Array) : (plasma[i] as Float64Array);
+    // x = (C/C50)^hill first, into v; then v ← Emax·x / (1 + Σx).
+    const v = new Float64Array(length);
+    for (let k = 0; k < length; k++) v[k] = hillTerm(conc[k] as number, p);
+    return [{ s, emax: p.emax.value, v }];
   });
   for (let k = 0; k < length; k++) {
     let sumX = 0;
-    for (const u of users) sumX += hillTerm(u.conc[k] as number, u.p);
-    for (const u of users) u.v[k] = (u.p.emax.value * hillTerm(u.conc[k] as number, u.p)) / (1 + sumX);
+    for (const u of users) sumX += u.v[k] as number;
+    for (const u of users) u.v[k] = (u.emax * (u.v[k] as number)) / (1 + sumX);
   }
   return users.map((u) => ({ species: u.s, v: u.v }));
 }

@@ -70,7 +70,7 @@ describe.skipIf(!present)('dosing records vs NONMEM 7.5', () => {
     const parsed = parseScenario({ schema: 'modulon.scenario/1', name: `nmtests ${id}`, duration: `${Math.max(...times) + 1}h`, patient: { condition: 'healthy' } });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const scenario = { ...parsed.scenario, interventions: [{ type: 'drug', drug: 'nmtest', route: 'oral', start: '0d', records: doses.map((d) => ({ amt: 0, cmt: 'depot', ii: 0, addl: 0, ss: 0, evid: 1, lag: 0, f: 1, ...d })) }] } as Scenario;
-    const results = run(scenario, { lookup: (x) => (x === 'nmtest' ? MODEL : undefined), times });
+    const results = run(scenario, { lookup: (x) => (x === 'nmtest' ? MODEL : undefined), times, slowLayer: false });
     const s = results.series['pk.nmtest.plasma']!;
     const bad: string[] = [];
     obs.forEach(({ r, out }) => {

@@ -30,6 +30,25 @@ export interface DriveSample {
 }
 
 export const NO_DRIVE: Readonly<DriveSample> = { sert: 0, net: 0, ache: 0, buche: 0, acheRbc: 0, d2Antagonist: 0, d2Agonist: 0, nmdaRest: 0, levodopa: 0, lithium: 0 };
+/** The drive over a grid, one array per input. */
+export type DriveArrays = Record<keyof DriveSample, Float64Array>;
+
+/** Writes the drive at k — or its mean over [k − 1, k] — into `out` (no allocation; the hot loop calls it per step). */
+export function sampleDrive(out: DriveSample, d: DriveArrays, k: number, mean: boolean): DriveSample {
+  const j = mean ? k - 1 : k;
+  const at = (v: Float64Array) => ((v[j] as number) + (v[k] as number)) / 2;
+  out.sert = at(d.sert);
+  out.net = at(d.net);
+  out.ache = at(d.ache);
+  out.buche = at(d.buche);
+  out.acheRbc = at(d.acheRbc);
+  out.d2Antagonist = at(d.d2Antagonist);
+  out.d2Agonist = at(d.d2Agonist);
+  out.nmdaRest = at(d.nmdaRest);
+  out.levodopa = at(d.levodopa);
+  out.lithium = at(d.lithium);
+  return out;
+}
 
 /** Mechanisms that a scenario (or a test) can switch off, to see what each one explains. */
 export const MECHANISMS = {
@@ -59,6 +78,8 @@ const hill = (x: number, half: number, n: number) => (x <= 0 ? 0 : 1 / (1 + Math
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 /** Relaxation of x toward xInf at rate k (1/h) over h hours, exact for frozen xInf and k. */
 const relax = (x: number, xInf: number, k: number, h: number) => xInf + (x - xInf) * Math.exp(-k * h);
+/** The same with the decay factor e^(−k·h) given (constant rates, factors cached per step length). */
+const toward = (x: number, xInf: number, factor: number) => xInf + (x - xInf) * factor;
 
 /** Everything the layer publishes at one time (tones, states, readouts). */
 export interface NeuroOutputs {
@@ -133,8 +154,6 @@ interface Fast {
   d2Signal: number;
   d2SignalAssoc: number;
   motorDrive: number;
-  motorDeficit: number;
-  motorDeficitUnblocked: number;
   vta: number;
   achCortex: number;
   achHippocampus: number;
@@ -152,7 +171,7 @@ interface Fast {
 }
 
 export class NeuroModel {
-  private readonly off: ReadonlySet<MechanismId>;
+  private readonly enabled: Record<MechanismId, boolean>;
   private readonly knobs: Knobs;
   private readonly progression: Partial<Record<keyof Knobs, number>>;
   /** False while settling into the untreated steady state. */
@@ -264,6 +283,8 @@ export class NeuroModel {
 
   // slow state
   nigral: number;
+  /** Striatal terminals left, (nigral neurons)^k; updated with the nigral state. */
+  private terminals: number;
   cholinergic: number;
   synapses: number;
   stress = 1;
@@ -293,10 +314,12 @@ export class NeuroModel {
   nauseaAdapt = 0;
 
   constructor(patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>, off: Iterable<MechanismId> = []) {
-    this.off = new Set(off);
+    const disabled = new Set(off);
+    this.enabled = Object.fromEntries(MECHANISM_IDS.map((m) => [m, !disabled.has(m)])) as Record<MechanismId, boolean>;
     this.knobs = knobsFor(patient);
     this.progression = progressionFor(patient.condition);
     this.nigral = this.knobs.nigralNeurons;
+    this.terminals = Math.pow(this.nigral, this.p.terminalExp);
     this.cholinergic = this.knobs.cholinergicNeurons;
     this.synapses = this.knobs.hippocampalSynapses;
     this.motorHealthy = this.motorFunction(1);
@@ -306,7 +329,7 @@ export class NeuroModel {
   }
 
   private on(m: MechanismId): boolean {
-    return !this.off.has(m);
+    return this.enabled[m];
   }
 
   private motorFunction(drive: number): number {
@@ -329,6 +352,37 @@ export class NeuroModel {
     return r / (1 + r + antagonistOdds) / (this.p.r0 / (1 + this.p.r0)) + this.p.agonistEff * agonist;
   }
 
+  /** Decay factors e^(−h/τ) of the constant-rate states for a step of h hours (steps mostly repeat one length). */
+  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, lithium: 0, mania: 0, nausea: 0 };
+  private decayStep = Number.NaN;
+
+  private decays(h: number): typeof this.decay {
+    const e = this.decay;
+    // Grid steps of one nominal length differ in the last bits; the factors do not need to.
+    if (Math.abs(h - this.decayStep) <= 1e-9 * h) return e;
+    const p = this.p;
+    const f = (tau: number) => Math.exp(-h / tau);
+    e.stress = f(p.stressTime);
+    e.autoreceptor = f(p.desensTime);
+    e.ldr = f(p.ldrTime);
+    e.mean = f(p.meanTime);
+    e.bFast = f(p.bFastTime);
+    e.bSlow = f(p.bSlowTime);
+    e.mtor = f(p.mtorTime);
+    e.proteins = f(p.proteinTime);
+    e.neurogenesis = f(p.neuroTime);
+    e.bcm = f(p.bcmTime);
+    e.homeostasis = f(p.homeoTime);
+    e.therapy = f(p.therapyRetention);
+    e.extinction = f(p.extRetention);
+    e.salience = f(p.salienceTime);
+    e.lithium = f(p.liTime);
+    e.mania = f(p.maniaTime);
+    e.nausea = f(p.nauseaTime);
+    this.decayStep = h;
+    return e;
+  }
+
   /** Storage time of levodopa-derived dopamine in the surviving terminals, h. */
   private bufferTime(terminals: number): number {
     return Math.max(0.05, (this.p.bufferAtOnset * terminals) / Math.pow(0.5, this.p.terminalExp));
@@ -336,9 +390,15 @@ export class NeuroModel {
 
   /** The untreated steady state of the patient's condition: the scenario starts there. */
   private settle(): void {
-    for (let k = 0; k < 400; k++) this.step(24, NO_DRIVE);
+    for (let k = 0; k < 1000; k++) this.step(24, NO_DRIVE);
     this.progressing = true;
   }
+
+  /** The mTORC1 gate's value at zero burst, subtracted so that the resting brain has no mTORC1 surge. */
+  private readonly mtorFloor = sigmoid(-this.p.mtorThreshold / this.p.mtorSlope);
+
+  /** Scratch for the quasi-steady quantities (reused: the hot loop allocates nothing). */
+  private readonly f = {} as Fast;
 
   private fast(d: DriveSample): Fast {
     const p = this.p;
@@ -354,10 +414,10 @@ export class NeuroModel {
     const activation = serotonin / (serotonin + K);
     // Noradrenaline: NET block, α2 autoreceptor feedback damping the rise; LC activity from the condition.
     const GN = 1 / (p.netShare * (1 - d.net) + (1 - p.netShare));
-    const ne = kn.lcActivity * Math.pow(GN, 1 - p.neAuto);
+    const ne = d.net === 0 ? kn.lcActivity : kn.lcActivity * Math.pow(GN, 1 - p.neAuto);
     // Dopamine, striatum: surviving terminals with compensation, levodopa through stores in those
     // terminals (buffered) and through serotonergic terminals (unbuffered), and the LDR.
-    const terminals = Math.pow(this.nigral, p.terminalExp);
+    const terminals = this.terminals;
     const daEndo = this.compensated(terminals);
     const conversion = d.levodopa / p.ldRef;
     const released = this.on('levodopa-storage') ? this.store / this.bufferTime(terminals) : terminals * conversion;
@@ -369,17 +429,14 @@ export class NeuroModel {
     const odds = d.d2Antagonist / free;
     const d2Signal = this.d2Signal(daStriatum, odds, d.d2Agonist);
     const motorDrive = p.d1Weight * daStriatum + (1 - p.d1Weight) * d2Signal;
-    const motorDeficit = this.motorDeficitOf(motorDrive);
-    const motorDeficitUnblocked = this.motorDeficitOf(p.d1Weight * daStriatum + (1 - p.d1Weight) * this.d2Signal(daStriatum, 0, d.d2Agonist));
     // Associative striatum: the schizophrenia excess is here (not in the motor striatum).
     const daAssoc = kn.dopamineExcess * daEndo + daExo + ldr;
     const d2SignalAssoc = this.d2Signal(daAssoc, odds, d.d2Agonist);
     // VTA projections: spared more than the nigra; NET clears prefrontal dopamine.
     const vta = 1 - p.vtaSparing * (1 - this.nigral);
     // Acetylcholine: QSSA with AChE (most), BuChE and diffusion.
-    const ach = (chi: number) => chi / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
-    const achCortex = ach(this.cholinergic);
-    const achHippocampus = ach(this.cholinergic);
+    const achCortex = this.cholinergic / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
+    const achHippocampus = achCortex;
     // Glutamate: NMDA block silences interneurons first (disinhibition) → glutamate burst.
     const n = clamp(d.nmdaRest, 0, 1);
     const blockI = (p.interneuron * n) / (1 + (p.interneuron - 1) * n);
@@ -394,19 +451,44 @@ export class NeuroModel {
     const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) : 0;
     const bdnf = this.bSlowPfc + this.bFast;
     // mTORC1 is gated by activity-triggered BDNF release (the burst above the slow basal level).
-    const z0 = sigmoid(-p.mtorThreshold / p.mtorSlope);
-    const mtorTarget = this.on('bdnf-mtor') ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
+    const z0 = this.mtorFloor;
+    const mtorTarget = this.on('bdnf-mtor') && this.bFast > 0 ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
     // Plasticity gain per region, with the BCM sliding threshold and homeostatic scaling.
     const rawGain = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesPfc - 1) + p.gBdnf * (bdnf - 1));
     const rawGainHip = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip + this.bFast - 1));
-    const bcm = (raw: number, theta: number) => (this.on('metaplasticity') ? raw * Math.pow(theta, -p.bcmStrength) : raw);
-    const gain = bcm(rawGain, this.thetaPfc) * this.scalingPfc;
-    const gainHip = bcm(rawGainHip, this.thetaHip) * this.scalingHip;
+    const bcm = this.on('metaplasticity');
+    const gain = (bcm ? rawGain * Math.pow(this.thetaPfc, -p.bcmStrength) : rawGain) * this.scalingPfc;
+    const gainHip = (bcm ? rawGainHip * Math.pow(this.thetaHip, -p.bcmStrength) : rawGainHip) * this.scalingHip;
     const accumbens = vta * (1 + p.accGain * n);
-    return {
-      serotonin, firing, activation, ne, terminals, daEndo, daExo, conversion, daStriatum, daAssoc, d2Signal, d2SignalAssoc, motorDrive, motorDeficit, motorDeficitUnblocked,
-      vta, achCortex, achHippocampus, glutamate, bslowPfcTarget, bslowHipTarget, bfastTarget, bdnf, mtorTarget, rawGain, rawGainHip, gain, gainHip, accumbens,
-    };
+    const out = this.f;
+    out.serotonin = serotonin;
+    out.firing = firing;
+    out.activation = activation;
+    out.ne = ne;
+    out.terminals = terminals;
+    out.daEndo = daEndo;
+    out.daExo = daExo;
+    out.conversion = conversion;
+    out.daStriatum = daStriatum;
+    out.daAssoc = daAssoc;
+    out.d2Signal = d2Signal;
+    out.d2SignalAssoc = d2SignalAssoc;
+    out.motorDrive = motorDrive;
+    out.vta = vta;
+    out.achCortex = achCortex;
+    out.achHippocampus = achHippocampus;
+    out.glutamate = glutamate;
+    out.bslowPfcTarget = bslowPfcTarget;
+    out.bslowHipTarget = bslowHipTarget;
+    out.bfastTarget = bfastTarget;
+    out.bdnf = bdnf;
+    out.mtorTarget = mtorTarget;
+    out.rawGain = rawGain;
+    out.rawGainHip = rawGainHip;
+    out.gain = gain;
+    out.gainHip = gainHip;
+    out.accumbens = accumbens;
+    return out;
   }
 
   /** Advances the slow state by h hours under a drive frozen over the step. */
@@ -414,76 +496,78 @@ export class NeuroModel {
     const p = this.p;
     const kn = this.knobs;
     const f = this.fast(d);
+    const e = this.decays(h);
     // Disease progression (exponential loss).
     if (this.progressing && this.on('disease-progression')) {
       const pr = this.progression;
-      if (pr.nigralNeurons) this.nigral *= Math.exp(-pr.nigralNeurons * h);
+      if (pr.nigralNeurons) {
+        this.nigral *= Math.exp(-pr.nigralNeurons * h);
+        this.terminals = Math.pow(this.nigral, p.terminalExp);
+      }
       if (pr.cholinergicNeurons) this.cholinergic *= Math.exp(-pr.cholinergicNeurons * h);
       if (pr.hippocampalSynapses) this.synapses *= Math.exp(-pr.hippocampalSynapses * h);
     }
     // Stress load, relieved by what therapy taught.
     const learned = Math.max(this.therapy, this.extinction);
-    this.stress = relax(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned), 1 / p.stressTime, h);
+    this.stress = toward(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned), e.stress);
     // 5-HT1A autoreceptor density: relaxes (fixed time constant) toward (1 + αA0)/(1 + αA).
     if (this.on('autoreceptor-desensitisation')) {
       const a0 = 1 / (1 + p.autoHalf);
-      this.autoreceptor = relax(this.autoreceptor, (1 + p.desensStrength * a0) / (1 + p.desensStrength * f.activation), 1 / p.desensTime, h);
+      this.autoreceptor = toward(this.autoreceptor, (1 + p.desensStrength * a0) / (1 + p.desensStrength * f.activation), e.autoreceptor);
     }
     // Levodopa store in surviving terminals: in at T·conversion, out with the storage time.
-    if (this.on('levodopa-storage')) {
+    if (this.on('levodopa-storage') && (this.store > 0 || f.conversion > 0)) {
       const tau = this.bufferTime(f.terminals);
       this.store = relax(this.store, f.terminals * f.conversion * tau, 1 / tau, h);
     }
-    this.ldr = relax(this.ldr, p.ldrShare * f.daExo, 1 / p.ldrTime, h);
+    this.ldr = toward(this.ldr, p.ldrShare * f.daExo, e.ldr);
     // Dyskinesia priming: the squared swing of exogenous dopamine around its daily mean, in denervated striatum.
     const swing = f.daExo - this.exoMean;
-    this.exoMean = relax(this.exoMean, f.daExo, 1 / p.meanTime, h);
-    if (this.on('dyskinesia-priming')) {
+    this.exoMean = toward(this.exoMean, f.daExo, e.mean);
+    if (this.on('dyskinesia-priming') && (this.priming > 0 || swing !== 0)) {
       const drive = p.primeRate * swing * swing * (1 - f.terminals);
       this.priming = relax(this.priming, drive / (drive + 1 / p.primeTime), drive + 1 / p.primeTime, h);
     }
     // BDNF, mTORC1, synaptic proteins.
-    this.bFast = relax(this.bFast, f.bfastTarget, 1 / p.bFastTime, h);
-    this.bSlowPfc = relax(this.bSlowPfc, f.bslowPfcTarget, 1 / p.bSlowTime, h);
-    this.bSlowHip = relax(this.bSlowHip, f.bslowHipTarget, 1 / p.bSlowTime, h);
-    this.mtor = relax(this.mtor, f.mtorTarget, 1 / p.mtorTime, h);
-    this.proteins = relax(this.proteins, 1 + p.proteinGain * this.mtor, 1 / p.proteinTime, h);
+    this.bFast = toward(this.bFast, f.bfastTarget, e.bFast);
+    this.bSlowPfc = toward(this.bSlowPfc, f.bslowPfcTarget, e.bSlow);
+    this.bSlowHip = toward(this.bSlowHip, f.bslowHipTarget, e.bSlow);
+    this.mtor = toward(this.mtor, f.mtorTarget, e.mtor);
+    this.proteins = toward(this.proteins, 1 + p.proteinGain * this.mtor, e.proteins);
     // Spines: formation ∝ (BDNF + protein synthesis)·(S_max − S), elimination ∝ stress·S.
     if (this.on('synaptogenesis')) {
       const k0 = 1 / (2 * p.spineTurnover);
       const elim = 1 + p.spineStress * (this.stress - 1);
       const protein = p.spineProtein * (this.proteins - 1);
-      const spines = (s: number, bslow: number) => {
-        const form = Math.max(0.02, bslow + protein);
-        return relax(s, (form * p.spineMax) / (form + elim), k0 * (form + elim), h);
-      };
-      this.spinesPfc = spines(this.spinesPfc, this.bSlowPfc);
-      this.spinesHip = spines(this.spinesHip, this.bSlowHip);
+      const formPfc = Math.max(0.02, this.bSlowPfc + protein);
+      const formHip = Math.max(0.02, this.bSlowHip + protein);
+      this.spinesPfc = relax(this.spinesPfc, (formPfc * p.spineMax) / (formPfc + elim), k0 * (formPfc + elim), h);
+      this.spinesHip = relax(this.spinesHip, (formHip * p.spineMax) / (formHip + elim), k0 * (formHip + elim), h);
     }
-    if (this.on('neurogenesis')) this.neurogenesis = relax(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), 1 / p.neuroTime, h);
+    if (this.on('neurogenesis')) this.neurogenesis = toward(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), e.neurogenesis);
     // Sliding threshold and homeostatic scaling of the gain.
     if (this.on('metaplasticity')) {
-      this.thetaPfc = relax(this.thetaPfc, f.rawGain, 1 / p.bcmTime, h);
-      this.thetaHip = relax(this.thetaHip, f.rawGainHip, 1 / p.bcmTime, h);
+      this.thetaPfc = toward(this.thetaPfc, f.rawGain, e.bcm);
+      this.thetaHip = toward(this.thetaHip, f.rawGainHip, e.bcm);
     }
     if (this.on('homeostatic-scaling')) {
       const r = p.homeoRange;
-      this.scalingPfc = relax(this.scalingPfc, clamp(this.scalingPfc / f.gain, 1 - r, 1 + r), 1 / p.homeoTime, h);
-      this.scalingHip = relax(this.scalingHip, clamp(this.scalingHip / f.gainHip, 1 - r, 1 + r), 1 / p.homeoTime, h);
+      this.scalingPfc = toward(this.scalingPfc, clamp(this.scalingPfc / f.gain, 1 - r, 1 + r), e.homeostasis);
+      this.scalingHip = toward(this.scalingHip, clamp(this.scalingHip / f.gainHip, 1 - r, 1 + r), e.homeostasis);
     }
     // Learned states decay slowly between sessions.
-    this.therapy *= Math.exp(-h / p.therapyRetention);
-    this.extinction *= Math.exp(-h / p.extRetention);
+    this.therapy *= e.therapy;
+    this.extinction *= e.extinction;
     // Aberrant salience follows the excess associative D2 signal over about a week.
-    this.salience = relax(this.salience, Math.max(0, f.d2SignalAssoc - 1), 1 / p.salienceTime, h);
+    this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1), e.salience);
     // Lithium's stabilising effect builds over 1–2 weeks; the push toward mania.
-    this.lithiumEffect = relax(this.lithiumEffect, d.lithium, 1 / p.liTime, h);
-    this.elevation = relax(this.elevation, this.maniaPush(f), 1 / p.maniaTime, h);
+    this.lithiumEffect = toward(this.lithiumEffect, d.lithium, e.lithium);
+    this.elevation = toward(this.elevation, this.maniaPush(f), e.mania);
     // Mesolimbic sensitisation from repeated accumbal dopamine surges.
     const surge = Math.max(0, f.accumbens / f.vta - 1.3);
     const sens = p.abuseRate * surge;
-    this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
-    if (this.on('nausea-tolerance')) this.nauseaAdapt = relax(this.nauseaAdapt, d.sert + d.acheRbc, 1 / p.nauseaTime, h);
+    if (this.abuse > 0 || sens > 0) this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
+    if (this.on('nausea-tolerance')) this.nauseaAdapt = toward(this.nauseaAdapt, d.sert + d.acheRbc, e.nausea);
   }
 
   private maniaPush(f: Fast): number {
@@ -515,7 +599,10 @@ export class NeuroModel {
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * (1 - f.achHippocampus));
     const fear = kn.fearLoad * (1 - this.extinction) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
-    const epsDeficit = Math.max(0, f.motorDeficit - f.motorDeficitUnblocked);
+    // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
+    const motorDeficit = this.motorDeficitOf(f.motorDrive);
+    const unblocked = this.motorDeficitOf(p.d1Weight * f.daStriatum + (1 - p.d1Weight) * this.d2Signal(f.daStriatum, 0, d.d2Agonist));
+    const epsDeficit = Math.max(0, motorDeficit - unblocked);
     const rT = p.tiTone;
     const pituitary = (x: number, agonist: number) => Math.min(1, rT / (1 + rT + x) + p.agonistEff * agonist * (1 / (1 + rT)));
     const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
@@ -558,7 +645,7 @@ export class NeuroModel {
       extinction: this.extinction,
       hamd17,
       madrs: clamp(p.madrsPerHamd * hamd17, 0, 60),
-      updrs3: clamp(p.updrsSpan * f.motorDeficit, 0, 132),
+      updrs3: clamp(p.updrsSpan * motorDeficit, 0, 132),
       adascog: clamp(p.adasFloor + p.adasSpan * cognition, 0, 70),
       panssPositive: clamp(7 + p.panssSpan * this.salience, 7, 49),
       ymrs: clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60),

@@ -4,7 +4,7 @@
 // averaged over each step.
 import type { Patient } from '../scenario.ts';
 import type { Series } from '../results.ts';
-import { NeuroModel, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind } from './model.ts';
+import { NeuroModel, NO_DRIVE, sampleDrive, type DriveArrays, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind } from './model.ts';
 
 /** Series published by the layer: output field, series name (DESIGN.md §4.2), unit. */
 export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, string]> = [
@@ -69,42 +69,40 @@ export interface NeuroRun {
   off: readonly MechanismId[];
   /** Drive grid (hours, ascending, from 0) and the drive at each of its times. */
   t: readonly number[];
-  drive: (k: number) => DriveSample;
+  drive: DriveArrays;
   /** Sessions, at times that are on the drive grid. */
   sessions: readonly Session[];
   /** Indices into the drive grid where series are published. */
   outputs: readonly number[];
 }
 
-const mean = (a: DriveSample, b: DriveSample): DriveSample => {
-  const out = { ...a };
-  for (const key of Object.keys(a) as Array<keyof DriveSample>) out[key] = (a[key] + b[key]) / 2;
-  return out;
-};
-
 export function runNeuro(r: NeuroRun): Record<string, Series> {
   const model = new NeuroModel(r.patient, r.off);
   const outT = r.outputs.map((k) => r.t[k] as number);
-  const values = NEURO_SERIES.map(() => new Array<number>(r.outputs.length));
+  const values = NEURO_SERIES.map(() => new Float64Array(r.outputs.length));
+  const fields = NEURO_SERIES.map(([field]) => field);
   const sessions = [...r.sessions].sort((a, b) => a.t - b.t);
   let next = 0;
   let out = 0;
-  let previous = r.drive(0);
+  const now = { ...NO_DRIVE };
+  const over = { ...NO_DRIVE };
   const record = (k: number, d: DriveSample) => {
     while (out < r.outputs.length && r.outputs[out] === k) {
       const o = model.read(d);
-      NEURO_SERIES.forEach(([field], i) => ((values[i] as number[])[out] = o[field]));
+      for (let i = 0; i < fields.length; i++) (values[i] as Float64Array)[out] = o[fields[i] as keyof NeuroOutputs];
       out++;
     }
   };
   for (let k = 0; k < r.t.length; k++) {
-    const d = r.drive(k);
-    if (k > 0) model.step((r.t[k] as number) - (r.t[k - 1] as number), mean(previous, d));
-    while (next < sessions.length && (sessions[next] as Session).t <= (r.t[k] as number) + 1e-9) model.session((sessions[next++] as Session).kind, d);
+    const t = r.t[k] as number;
+    if (k > 0) model.step(t - (r.t[k - 1] as number), sampleDrive(over, r.drive, k, true));
+    const session = next < sessions.length && (sessions[next] as Session).t <= t + 1e-9;
+    if (!session && r.outputs[out] !== k) continue;
+    const d = sampleDrive(now, r.drive, k, false);
+    while (next < sessions.length && (sessions[next] as Session).t <= t + 1e-9) model.session((sessions[next++] as Session).kind, d);
     record(k, d);
-    previous = d;
   }
   const series: Record<string, Series> = {};
-  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
+  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: Array.from(values[i] as Float64Array) }));
   return series;
 }

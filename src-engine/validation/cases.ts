@@ -2,9 +2,10 @@
 import antidepressants from '../data/validation/antidepressants.json' with { type: 'json' };
 import dementiaParkinson from '../data/validation/dementia-parkinson.json' with { type: 'json' };
 import ketamineAntipsychoticsLithium from '../data/validation/ketamine-antipsychotics-lithium.json' with { type: 'json' };
+import neuro from '../data/validation/neuro.json' with { type: 'json' };
 import { loadCases } from './run.ts';
 import type { ValidationCase } from './schema.ts';
 
-const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium];
+const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro];
 
 export const VALIDATION_CASES: readonly ValidationCase[] = loadCases(FILES);

@@ -19,6 +19,16 @@ function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: numb
   return { t, v };
 }
 
+/** Series of `a` minus the same series of `b` (same grid), for effects against an untreated run. */
+export function difference(a: Results, b: Results): Results {
+  const series: Record<string, Series> = {};
+  for (const [name, s] of Object.entries(a.series)) {
+    const r = b.series[name];
+    if (r && r.t.length === s.t.length) series[name] = { unit: s.unit, t: s.t, v: s.v.map((x, k) => x - (r.v[k] as number)) };
+  }
+  return { ...a, series };
+}
+
 export function measure(results: Results, m: Measure): MeasureOutcome {
   const s = results.series[m.series];
   if (!s) return { ok: false, reason: `no series ${m.series} (has ${Object.keys(results.series).join(', ')})` };
@@ -26,6 +36,15 @@ export function measure(results: Results, m: Measure): MeasureOutcome {
     const at = hoursOf(m.at);
     const k = s.t.findIndex((x) => Math.abs(x - at) < 1e-6);
     return k < 0 ? { ok: false, reason: `no sample at ${m.at}` } : { ok: true, value: s.v[k] as number };
+  }
+  if (m.kind === 'value-when') {
+    const w = results.series[m.when];
+    if (!w) return { ok: false, reason: `no series ${m.when}` };
+    const from = m.from === undefined ? 0 : hoursOf(m.from);
+    const k = w.t.findIndex((x, i) => x >= from - 1e-9 && (m.below !== undefined ? (w.v[i] as number) < m.below : (w.v[i] as number) > (m.above as number)));
+    if (k < 0) return { ok: false, reason: `${m.when} never crosses ${m.below ?? m.above}` };
+    const j = s.t.findIndex((x) => Math.abs(x - (w.t[k] as number)) < 1e-6);
+    return j < 0 ? { ok: false, reason: `no sample of ${m.series} at ${w.t[k]} h` } : { ok: true, value: s.v[j] as number };
   }
   if (m.kind === 'time-below') {
     const from = m.from === undefined ? 0 : hoursOf(m.from);
@@ -47,6 +66,15 @@ export function measure(results: Results, m: Measure): MeasureOutcome {
       let area = 0;
       for (let k = 1; k < w.t.length; k++) area += (((w.v[k] as number) + (w.v[k - 1] as number)) / 2) * ((w.t[k] as number) - (w.t[k - 1] as number));
       return { ok: true, value: area / ((w.t.at(-1) as number) - (w.t[0] as number)) };
+    }
+    case 'half-peak-duration': {
+      const peak = Math.max(...w.v);
+      const top = w.v.indexOf(peak);
+      let lo = top;
+      while (lo > 0 && (w.v[lo - 1] as number) >= peak / 2) lo--;
+      let hi = top;
+      while (hi < w.v.length - 1 && (w.v[hi + 1] as number) >= peak / 2) hi++;
+      return peak > 0 ? { ok: true, value: (w.t[hi] as number) - (w.t[lo] as number) } : { ok: false, reason: `${m.series} has no positive peak in the window` };
     }
     case 'half-life': {
       // Least-squares slope of ln C against t: t½ = −ln 2 / slope.

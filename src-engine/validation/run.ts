@@ -1,6 +1,7 @@
 // Runs validation cases: simulate, measure, compare with the published value, classify the band.
 import { simulate } from '../simulate.ts';
-import { bandOf, measure, relativeError } from './measure.ts';
+import type { Results } from '../results.ts';
+import { bandOf, difference, measure, relativeError } from './measure.ts';
 import { validationCaseSchema, type Band, type ValidationCase } from './schema.ts';
 
 export interface CaseResult {
@@ -41,6 +42,21 @@ export function loadCases(files: readonly unknown[]): ValidationCase[] {
   return cases;
 }
 
+/** Runs shared by several cases (an untreated reference, say) are simulated once: runs are deterministic. */
+const recent = new Map<string, { ok: true; results: Results } | { ok: false; reason: string }>();
+const RECENT_RUNS = 12;
+
+function simulated(scenario: unknown): { ok: true; results: Results } | { ok: false; reason: string } {
+  const key = JSON.stringify(scenario);
+  const hit = recent.get(key);
+  if (hit) return hit;
+  const out = simulate(scenario);
+  const entry = out.ok ? { ok: true as const, results: out.results } : { ok: false as const, reason: `scenario ${out.errors[0]?.path}: ${out.errors[0]?.message}` };
+  if (recent.size >= RECENT_RUNS) recent.delete(recent.keys().next().value as string);
+  recent.set(key, entry);
+  return entry;
+}
+
 export function runCase(c: ValidationCase): CaseResult {
   const base = {
     id: c.id,
@@ -54,19 +70,22 @@ export function runCase(c: ValidationCase): CaseResult {
     ...(c.published.note ? { note: c.published.note } : {}),
   };
   const fail = (problem: string): CaseResult => ({ ...base, simulated: null, error: null, band: 'failed', problem });
-  const once = (scenario: unknown, m: ValidationCase['measure']) => {
-    const out = simulate(scenario);
-    if (!out.ok) return { ok: false as const, reason: `scenario ${out.errors[0]?.path}: ${out.errors[0]?.message}` };
-    return measure(out.results, m);
+  const once = (scenario: unknown, baseline: unknown, m: ValidationCase['measure']) => {
+    const out = simulated(scenario);
+    if (!out.ok) return out;
+    if (baseline === undefined) return measure(out.results, m);
+    const ref = simulated(baseline);
+    return ref.ok ? measure(difference(out.results, ref.results), m) : ref;
   };
-  const first = once(c.scenario, c.measure);
+  const first = once(c.scenario, c.baseline, c.measure);
   if (!first.ok) return fail(first.reason);
   let value = first.value;
   if (c.over) {
-    const second = once(c.over.scenario, c.over.measure);
+    const second = once(c.over.scenario, c.over.baseline, c.over.measure);
     if (!second.ok) return fail(second.reason);
-    if (second.value === 0) return fail('the reference run measured 0');
-    value /= second.value;
+    if (c.over.combine === 'difference') value -= second.value;
+    else if (second.value === 0) return fail('the reference run measured 0');
+    else value /= second.value;
   }
   const error = relativeError(value, c.published.value, c.published.range);
   return { ...base, simulated: value, error, band: bandOf(error) };

@@ -15,10 +15,24 @@ export const measureSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('min'), ...window }),
   /** Time-average over the window (trapezoid). */
   z.strictObject({ kind: z.literal('mean'), ...window }),
+  /** Hours the series stays at or above half its peak in the window (full width at half maximum). */
+  z.strictObject({ kind: z.literal('half-peak-duration'), ...window }),
   /** Apparent half-life, hours, from a log-linear fit of the series over the from–to span. */
   z.strictObject({ kind: z.literal('half-life'), ...window }),
   /** First time (hours) at or after `from` when the series falls below `below` (washout). */
   z.strictObject({ kind: z.literal('time-below'), series: z.string().min(3), from: duration.optional(), below: z.number().finite() }),
+  /**
+   * Value of `series` at the first sample (at or after `from`) where the `when` series crosses a
+   * level: below `below` or above `above` (e.g. the D2 occupancy at which prolactin rises).
+   */
+  z.strictObject({
+    kind: z.literal('value-when'),
+    series: z.string().min(3),
+    when: z.string().min(3),
+    below: z.number().finite().optional(),
+    above: z.number().finite().optional(),
+    from: duration.optional(),
+  }).refine((m) => (m.below === undefined) !== (m.above === undefined), { error: 'expected exactly one of "below" and "above"' }),
 ]);
 export type Measure = z.infer<typeof measureSchema>;
 
@@ -32,9 +46,14 @@ export const validationCaseSchema = z.strictObject({
   drug: z.string().min(2),
   /** A complete scenario (modulon.scenario/1). */
   scenario: z.unknown(),
+  /** Optional untreated (or other) reference: the measure is taken on scenario − baseline, series by series. */
+  baseline: z.unknown().optional(),
   measure: measureSchema,
-  /** Optional second run: the case's value is measure(scenario) / measure(over.scenario). */
-  over: z.strictObject({ scenario: z.unknown(), measure: measureSchema }).optional(),
+  /**
+   * Optional second run: the case's value is measure(scenario) / measure(over.scenario), or their
+   * difference with `combine: "difference"`; `over.baseline` as above.
+   */
+  over: z.strictObject({ scenario: z.unknown(), baseline: z.unknown().optional(), measure: measureSchema, combine: z.enum(['ratio', 'difference']).default('ratio') }).optional(),
   published: z.strictObject({
     value: z.number().finite(),
     /** Published range, if the source gives one: inside it counts as zero error. */

@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, parseScenario, runChecked, scenarioJsonSchema, simulate } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, parseDuration, parseScenario, runChecked, scenarioJsonSchema, simulate, type Results } from '../../src-engine/index.ts';
+import { EXPLAINABLE, mechanismChain } from '../../src-engine/neuro/chain.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
 import { runCase } from '../../src-engine/validation/run.ts';
@@ -39,6 +40,7 @@ Usage:
   modulon run <scenario.json> [--out FILE] [--csv FILE]   simulate a scenario, results JSON to stdout
   modulon serve [--port N] [--data DIR]                   start web mode on 127.0.0.1
   modulon pk --model M --CL x --V y [--ka k] records.csv  concentrations for dosing records (ID,time,conc)
+  modulon explain <scenario.json> --readout R --at T      the mechanism chain behind a readout at a time
   modulon validate [--json] [--drug ID]                   run the validation suite, print the table
   modulon schema                                          JSON Schema of the scenario format
   modulon <command> --help                                help on one command
@@ -62,6 +64,16 @@ CL and Q L/h, V and V2 L, ka 1/h; conc ng/mL.
   --F x        oral bioavailability of depot doses (default 1)
   --out FILE   write the table to FILE instead of stdout
 `,
+  explain: `modulon explain <scenario.json> --readout scale.hamd17 --at 24h [--json]
+
+Simulates the scenario and prints the causal chain behind one readout at one time: the last
+doses, plasma levels, target engagement, transmitter tones, receptor and circuit states,
+adaptation and plasticity, disease and learning states, and the readout, each now and at the
+start of the run. Readouts: ${EXPLAINABLE.join(', ')}.
+  --readout R   the readout to explain (a series name)
+  --at T        the time, as a duration from the start ("24h", "3d", "6w")
+  --json        machine-readable chain
+`,
   validate: `modulon validate [--json] [--drug ID]
 
 Runs every validation case (src-engine/data/validation/*.json): the engine against published
@@ -82,6 +94,7 @@ const OPTIONS = {
   run: { out: { type: 'string' }, csv: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   serve: { port: { type: 'string' }, data: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   validate: { json: { type: 'boolean' }, drug: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  explain: { readout: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   pk: {
     model: { type: 'string' },
     CL: { type: 'string' },
@@ -109,13 +122,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'run') return await runCommand(rest, io);
     if (command === 'serve') return await serveCommand(rest, io);
     if (command === 'validate') return validateCommand(rest, io);
+    if (command === 'explain') return await explainCommand(rest, io);
     if (command === 'pk') return await pkCommand(rest, io);
     if (command === 'schema') {
       if (rest.length > 0) throw new UsageError('schema: takes no arguments');
       io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, validate or schema (see modulon --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, validate or schema (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);
@@ -150,7 +164,16 @@ async function runCommand(args: readonly string[], io: Io): Promise<number> {
     return EXIT_OK;
   }
   if (positionals.length !== 1) throw new UsageError('run: expected exactly one scenario file (see modulon run --help)');
-  const file = positionals[0] as string;
+  const results = await simulateFile(positionals[0] as string, io);
+  const json = `${JSON.stringify(results)}\n`;
+  if (values.out !== undefined) await writeFile(values.out, json);
+  else io.stdout(json);
+  if (values.csv !== undefined) await writeFile(values.csv, resultsToCsv(results));
+  return EXIT_OK;
+}
+
+/** Reads, validates and simulates a scenario file; warnings go to stderr. */
+async function simulateFile(file: string, io: Io): Promise<Results> {
   const text = await readInput(file);
   let doc: unknown;
   try {
@@ -164,12 +187,32 @@ async function runCommand(args: readonly string[], io: Io): Promise<number> {
     const extra = more.length === 0 ? '' : ` (and ${more.length} more: ${more.map((m) => m.path).join(', ')})`;
     throw new UsageError(`${file}: ${first!.path}: ${first!.message}${extra}`);
   }
-  const { results } = outcome;
-  for (const w of results.warnings) io.stderr(`modulon: warning: ${w}\n`);
-  const json = `${JSON.stringify(results)}\n`;
-  if (values.out !== undefined) await writeFile(values.out, json);
-  else io.stdout(json);
-  if (values.csv !== undefined) await writeFile(values.csv, resultsToCsv(results));
+  for (const w of outcome.results.warnings) io.stderr(`modulon: warning: ${w}\n`);
+  return outcome.results;
+}
+
+async function explainCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parse('explain', args);
+  if (values.help) {
+    io.stdout(HELP.explain!);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw new UsageError('explain: expected exactly one scenario file (see modulon explain --help)');
+  if (values.readout === undefined) throw new UsageError(`explain: --readout is required, one of ${EXPLAINABLE.join(', ')}`);
+  const at = parseDuration(values.at ?? '');
+  if (!at.ok) throw new UsageError(`explain: --at expected ${at.expected}, got ${JSON.stringify(values.at ?? '')}`);
+  const results = await simulateFile(positionals[0] as string, io);
+  const chain = mechanismChain(results, values.readout, at.value);
+  if (!chain.ok) throw new UsageError(`explain: ${chain.message}`);
+  if (values.json) {
+    io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, readout: values.readout, t: at.value, links: chain.links, notice: NOTICE.en }, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Number(x.toPrecision(3)).toString());
+  const lines = chain.links.map((l) =>
+    l.layer === 'dose' ? `  ${'dose'.padEnd(12)} ${l.name} (${fmt(l.value)} h ago)` : `  ${l.layer.padEnd(12)} ${l.name.padEnd(36)} ${fmt(l.value).padStart(8)} ${l.unit.padEnd(9)} (start ${fmt(l.start ?? 0)})`,
+  );
+  io.stdout(`Why ${values.readout} at ${values.at}:\n${lines.join('\n')}\n\n${NOTICE.en}\n`);
   return EXIT_OK;
 }
 
@@ -264,7 +307,7 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
     };
     const scenario = parseScenario(doc);
     if (!scenario.ok) throw new UsageError(`${file}: ID ${subject.id}: ${scenario.errors[0]!.path}: ${scenario.errors[0]!.message}`);
-    const outcome = runChecked(scenario.scenario, { times: subject.observations });
+    const outcome = runChecked(scenario.scenario, { times: subject.observations, slowLayer: false });
     if (!outcome.ok) throw new UsageError(`${file}: ID ${subject.id}: ${outcome.errors[0]!.message}`);
     const results = outcome.results;
     const s = results.series['pk.pk-model.plasma']!;

@@ -1,6 +1,6 @@
 // `npm run bench`: engine timings as medians, beside a fixed reference workload measured in the
 // same run so that figures from different machines can be compared as ratios.
-import { simulate } from '../../src-engine/index.ts';
+import { parseScenario, run, simulate } from '../../src-engine/index.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -64,6 +64,23 @@ const CASES: Array<[string, unknown]> = [
     },
   ],
   [
+    '12 weeks, whole slow layer: TRD, sertraline daily + ketamine weekly + weekly CBT, hourly',
+    {
+      ...base,
+      name: 'bench-slow-layer',
+      patient: { condition: 'depression', severity: 'moderate', treatmentResistant: true },
+      interventions: [
+        { type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' },
+        { type: 'drug', drug: 'ketamine', dose: '0.5 mg/kg', route: 'iv', infusion: '40min', every: '7d' },
+        { type: 'therapy', kind: 'cbt', every: '7d', start: '1d' },
+      ],
+    },
+  ],
+  [
+    '12 weeks, levodopa 100 mg three times a day in severe Parkinson\'s (storage, LDR, priming), hourly',
+    { ...base, name: 'bench-levodopa', patient: { condition: 'parkinsons', severity: 'severe' }, interventions: [{ type: 'drug', drug: 'levodopa', dose: '100 mg', every: '8h' }] },
+  ],
+  [
     '12 weeks, fluoxetine 20 mg daily (non-linear auto-inhibition) + donepezil, hourly',
     {
       ...base,
@@ -80,9 +97,15 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const ref = median(time(reference, RUNS));
 console.log(`Modulon bench — Node ${process.version}, ${RUNS} runs each, medians`);
 console.log(`reference workload (2e6 exp/multiply-add)    ${ref.toFixed(2)} ms`);
+const line = (label: string, ms: number) => console.log(`${label.padEnd(100)} ${ms.toFixed(2)} ms  (${(ms / ref).toFixed(2)} × reference)`);
+console.log('whole engine (pk layer + slow neuromodulatory layer):');
 for (const [label, doc] of CASES) {
-  const check = simulate(doc);
+  const check = parseScenario(doc);
   if (!check.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(check.errors)}`);
-  const ms = median(time(() => simulate(doc), RUNS));
-  console.log(`${label.padEnd(78)} ${ms.toFixed(2)} ms  (${(ms / ref).toFixed(2)} × reference)`);
+  line(label, median(time(() => simulate(doc), RUNS)));
+}
+console.log('pk layer only (plasma and target engagement; what `modulon pk` runs):');
+for (const [label, doc] of CASES) {
+  const parsed = parseScenario(doc);
+  if (parsed.ok) line(label, median(time(() => run(parsed.scenario, { slowLayer: false }), RUNS)));
 }
