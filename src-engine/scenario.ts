@@ -59,6 +59,8 @@ const drugIntervention = z
     records: z.array(doseRecordSchema).min(1).max(MAX_DOSES).optional(),
     /** Default: the drug's first route (oral where it has one). */
     route: z.enum(ROUTES).optional(),
+    /** A product of the drug with its own absorption (`"xr"`, `"ir"`); default: the route's own. */
+    formulation: z.string({ error: 'expected a formulation id as a string' }).optional(),
     /** IV only: infusion duration; without it an IV dose is a bolus. */
     infusion: durationString('infusion duration', { minH: 1 / 60 }).optional(),
     /** Default 0d; not with records (they carry their own times). */
@@ -80,6 +82,16 @@ function checkIntervention(iv: z.output<typeof drugIntervention>, drug: DrugFile
     say(['route'], `expected a route of ${drug.id}: ${routes.map((r) => JSON.stringify(r)).join(', ')}; got ${JSON.stringify(iv.route)}`);
   }
   if (iv.infusion !== undefined && routeOf(iv, drug) !== 'iv') say(['infusion'], 'expected "infusion" only with "route": "iv"');
+  if (iv.formulation !== undefined) {
+    const route = routeOf(iv, drug);
+    const allowed = Object.entries(drug.formulations ?? {}).filter(([, f]) => f.route === route).map(([id]) => id);
+    if (!allowed.includes(iv.formulation)) {
+      const expected = allowed.length > 0 ? `a formulation of ${drug.id} by ${route}: ${allowed.map((id) => JSON.stringify(id)).join(', ')}` : `no formulation (${drug.id} has none by ${route})`;
+      say(['formulation'], `expected ${expected}; got ${JSON.stringify(iv.formulation)}`);
+    }
+    // Steady-state records are solved per route; formulations are not threaded through them yet.
+    if (iv.records !== undefined) say(['formulation'], 'expected "formulation" only with dose/every regimens, not with "records"');
+  }
   if (iv.records === undefined) {
     if (iv.dose === undefined) say(['dose'], 'expected a dose such as "10 mg" (or "records")');
     return;

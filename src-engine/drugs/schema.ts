@@ -114,6 +114,13 @@ const swallowed = z.strictObject({ fraction, F: fraction, ka: positive(['1/h']),
 /** Absorption through one site; with `swallowed`, `F` is the share of the dose absorbed at the site itself. */
 const absorption = z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional(), firstPass, swallowed: swallowed.optional() });
 
+/**
+ * A product of an absorbing route with its own absorption (venlafaxine immediate-release tablets
+ * beside extended-release capsules), chosen by the scenario's `formulation`. Without `absorption`
+ * the route's own parameters describe it (the product a dose without `formulation` gets).
+ */
+const formulationSchema = z.strictObject({ name: localized, route: z.enum(['oral', 'intranasal']), absorption: absorption.optional() });
+
 const routeSchemas = z.strictObject({
   oral: absorption.optional(),
   iv: z.strictObject({}).optional(),
@@ -139,6 +146,8 @@ export const drugFileSchema = z
       .optional(),
     labelledMaxDailyDose: positive(['mg/day']),
     routes: routeSchemas,
+    /** Products with their own absorption, by id (`xr`, `ir`); see formulationSchema. */
+    formulations: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), formulationSchema).optional(),
     pk: speciesPk,
     targets: z.partialRecord(z.enum(TARGETS), targetSchema),
     metabolites: z.array(metaboliteSchema).default([]),
@@ -172,22 +181,29 @@ export const drugFileSchema = z
     d.metabolites.forEach((m, i) => check(m.pk, ['metabolites', i, 'pk']));
     if (d.companion) check(d.companion.pk, ['companion', 'pk']);
     if (Object.values(d.routes).every((r) => r === undefined)) ctx.addIssue({ code: 'custom', path: ['routes'], message: 'at least one route' });
-    for (const route of ['oral', 'intranasal'] as const) {
-      const r = d.routes[route];
+    const absorptions: Array<[z.infer<typeof absorption> | undefined, (string | number)[]]> = [
+      [d.routes.oral, ['routes', 'oral']],
+      [d.routes.intranasal, ['routes', 'intranasal']],
+    ];
+    for (const [id, f] of Object.entries(d.formulations ?? {})) {
+      if (d.routes[f.route] === undefined) ctx.addIssue({ code: 'custom', path: ['formulations', id, 'route'], message: `expected a route of the drug (${Object.keys(d.routes).join(', ')}), got ${JSON.stringify(f.route)}` });
+      absorptions.push([f.absorption, ['formulations', id, 'absorption']]);
+    }
+    for (const [r, at] of absorptions) {
       const checkFirstPass = (fps: Array<{ metabolite: string }> | undefined, path: (string | number)[]) =>
         fps?.forEach((fp, i) => {
           if (!d.metabolites.some((m) => m.id === fp.metabolite)) ctx.addIssue({ code: 'custom', path: [...path, 'firstPass', i, 'metabolite'], message: `expected one of the drug's metabolites, got ${JSON.stringify(fp.metabolite)}` });
         });
-      checkFirstPass(r?.firstPass, ['routes', route]);
+      checkFirstPass(r?.firstPass, at);
       const sum = (F: number, fps: Array<{ fraction: { value: number } }> | undefined) => F + (fps ?? []).reduce((a, fp) => a + fp.fraction.value, 0);
       const total = sum(r?.F.value ?? 0, r?.firstPass);
-      if (total > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route], message: `F plus first-pass fractions is ${total}; expected at most 1` });
+      if (total > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: at, message: `F plus first-pass fractions is ${total}; expected at most 1` });
       const sw = r?.swallowed;
       if (sw) {
-        checkFirstPass(sw.firstPass, ['routes', route, 'swallowed']);
-        if ((r?.F.value ?? 0) + sw.fraction.value > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route, 'swallowed', 'fraction'], message: `F plus the swallowed fraction is ${(r?.F.value ?? 0) + sw.fraction.value}; expected at most 1` });
+        checkFirstPass(sw.firstPass, [...at, 'swallowed']);
+        if ((r?.F.value ?? 0) + sw.fraction.value > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: [...at, 'swallowed', 'fraction'], message: `F plus the swallowed fraction is ${(r?.F.value ?? 0) + sw.fraction.value}; expected at most 1` });
         const swTotal = sum(sw.F.value, sw.firstPass);
-        if (swTotal > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: ['routes', route, 'swallowed'], message: `F plus first-pass fractions is ${swTotal}; expected at most 1` });
+        if (swTotal > 1 + 1e-9) ctx.addIssue({ code: 'custom', path: [...at, 'swallowed'], message: `F plus first-pass fractions is ${swTotal}; expected at most 1` });
       }
     }
   });

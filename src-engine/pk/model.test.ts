@@ -222,3 +222,51 @@ describe('covariates and units', () => {
     expect(s.v[s.t.indexOf(1)]).toBeCloseTo(1000, 6);
   });
 });
+
+describe('formulations', () => {
+  const withForms = () =>
+    drug({
+      routes: { oral: { F: q(0.8, 'fraction'), ka: q(0.1, '1/h') } },
+      formulations: {
+        xr: { name: { en: 'XR', zh: 'XR' }, route: 'oral' },
+        ir: { name: { en: 'IR', zh: 'IR' }, route: 'oral', absorption: { F: q(0.6, 'fraction'), ka: q(2, '1/h') } },
+      },
+    } as never);
+  // One compartment, first-order absorption (Bateman): C = F·D·ka / (V·(ka − k)) · (e^−kt − e^−ka·t), mg/L → ng/mL.
+  const bateman = (F: number, ka: number) => (t: number) => ((F * 100 * ka) / (100 * (ka - 0.05))) * (Math.exp(-0.05 * t) - Math.exp(-ka * t)) * 1000;
+
+  it('a formulation with its own absorption uses its F and ka; one without is the route’s own', () => {
+    const ir = simulateWith(withForms(), [{ dose: '100 mg', route: 'oral', formulation: 'ir' }]).series['pk.testdrug.plasma']!;
+    const xr = simulateWith(withForms(), [{ dose: '100 mg', route: 'oral', formulation: 'xr' }]).series['pk.testdrug.plasma']!;
+    const plain = simulateWith(withForms(), [{ dose: '100 mg', route: 'oral' }]).series['pk.testdrug.plasma']!;
+    expectSeries(ir.v, ir.t, bateman(0.6, 2));
+    expectSeries(xr.v, xr.t, bateman(0.8, 0.1));
+    expect(xr.v).toEqual(plain.v);
+  });
+});
+
+describe('formulation in the scenario', () => {
+  const venlafaxine = (iv: Record<string, unknown>) =>
+    parseScenario({ schema: 'modulon.scenario/1', name: 't', duration: '3d', patient: { condition: 'healthy' }, interventions: [{ type: 'drug', drug: 'venlafaxine', route: 'oral', ...iv }] });
+
+  it('accepts the drug’s formulations of the route', () => {
+    expect(venlafaxine({ dose: '75 mg', every: '12h', formulation: 'ir' }).ok).toBe(true);
+    expect(venlafaxine({ dose: '150 mg', every: '24h', formulation: 'xr' }).ok).toBe(true);
+  });
+
+  it('refuses an unknown formulation, naming the path and the allowed ones', () => {
+    const out = venlafaxine({ dose: '75 mg', formulation: 'er' });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors).toContainEqual({ path: 'interventions[0].formulation', message: 'expected a formulation of venlafaxine by oral: "xr", "ir"; got "er"' });
+  });
+
+  it('refuses a formulation for a drug that has none, and with dosing records', () => {
+    const none = parseScenario({ schema: 'modulon.scenario/1', name: 't', duration: '3d', patient: { condition: 'healthy' }, interventions: [{ type: 'drug', drug: 'sertraline', dose: '50 mg', formulation: 'xr' }] });
+    expect(none.ok).toBe(false);
+    if (!none.ok) expect(none.errors[0]).toEqual({ path: 'interventions[0].formulation', message: 'expected no formulation (sertraline has none by oral); got "xr"' });
+    const records = venlafaxine({ formulation: 'ir', records: [{ time: 0, amt: 75 }] });
+    expect(records.ok).toBe(false);
+    if (!records.ok) expect(records.errors.map((e) => e.path)).toContain('interventions[0].formulation');
+  });
+});

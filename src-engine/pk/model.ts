@@ -4,6 +4,8 @@
 import type { DrugFile, RouteData, SpeciesPkData, TargetData, TargetId } from '../drugs/schema.ts';
 import { PERIPHERAL_TARGETS, speciesParams, type Covariates, type SpeciesParams } from '../drugs/schema.ts';
 
+type Absorption = NonNullable<RouteData['oral']>;
+
 /** A species' parameters for this patient (SpeciesParams) and its place in the state vector. */
 export interface Species extends SpeciesParams {
   /** Series id: `pk.<id>.plasma`. */
@@ -66,6 +68,8 @@ export interface DrugModel {
   amountPerMg: number;
   /** Entry per route, for the drug and for its companion (given with every dose). */
   entries: Partial<Record<keyof RouteData, Entry>>;
+  /** Entry per formulation id (the drug file's `formulations`), replacing its route's entry. */
+  formulationEntries: Record<string, Entry>;
   companionEntries: Partial<Record<keyof RouteData, Entry>>;
   companionRatio: number;
   /** Species index of the parent (doses into "central" go there), and of the companion (-1: none). */
@@ -102,6 +106,7 @@ export class PkModel {
       drug,
       amountPerMg: drug.doseAs?.perMg.value ?? 1,
       entries: this.entriesFor(drug.routes, parent, drug.pk),
+      formulationEntries: {},
       companionEntries: {},
       companionRatio: 0,
       parent,
@@ -115,6 +120,11 @@ export class PkModel {
       model.companionRatio = c.ratio.value;
       model.companion = ci;
       if (c.targets.AADC_peripheral) this.aadcBlockers.push(ci);
+    }
+    for (const [id, f] of Object.entries(drug.formulations ?? {})) {
+      // Without its own absorption a formulation is the product the route block describes.
+      const entry = f.absorption ? this.absorbingEntry(f.absorption, parent, drug.pk) : model.entries[f.route];
+      if (entry) model.formulationEntries[id] = entry;
     }
     model.states.end = this.size;
     this.drugs.set(drug.id, model);
@@ -154,44 +164,50 @@ export class PkModel {
 
   private entriesFor(routes: RouteData, species: number, pk?: SpeciesPkData): Partial<Record<keyof RouteData, Entry>> {
     const out: Partial<Record<keyof RouteData, Entry>> = {};
-    // A depot: its absorbed flux goes F to the parent, first-pass shares to metabolites.
-    const depot = (F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined): number => {
-      // A first-pass pathway through CYP2D6 shrinks with the patient's CYP2D6 activity. The parent's
-      // F stays: phenotype clearance ratios in the data are apparent oral ones (CL/F), which already
-      // carry any change of F, and other enzymes (CYP3A4) take over part of the first pass.
-      const firstPass = (fps ?? []).map((fp) => {
-        const k = this.species.findIndex((m) => m.parent === species && m.id === fp.metabolite);
-        const m = this.species[k] as Species;
-        // Ultrarapid metabolisers cannot metabolise more than what F leaves over.
-        const fraction = Math.min(1 - F, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
-        return { species: k, share: fraction * m.massRatio };
-      });
-      this.depots.push({ i: this.size++, ka, species, F, firstPass });
-      return this.depots.length - 1;
-    };
     for (const route of ['oral', 'intranasal'] as const) {
       const r = routes[route];
-      if (!r) continue;
-      const lagH = r.lag?.value ?? 0;
-      const sw = r.swallowed;
-      // With a swallowed share, F of the dose enters the absorbing site's depot and all of it is
-      // absorbed; the swallowed share goes to a depot of its own (the gut), zero-order over its duration.
-      const entry: Entry = sw
-        ? { kind: 'depot', target: depot(1, r.ka.value, r.firstPass), F: r.F.value, lagH, durationH: 0 }
-        : { kind: 'depot', target: depot(r.F.value, r.ka.value, r.firstPass), F: 1, lagH, durationH: 0 };
-      if (sw) {
-        entry.parts = [{ kind: 'depot', target: depot(sw.F.value, sw.ka.value, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
-      }
-      out[route] = entry;
+      if (r) out[route] = this.absorbingEntry(r, species, pk);
     }
     if (routes.iv) out.iv = { kind: 'central', target: species, F: 1, lagH: 0, durationH: 0 };
     const patch = routes.patch;
     if (patch) {
       // With a skin reservoir the patch releases into it, and it empties first-order into plasma.
-      const skin = patch.skinRelease ? depot(1, patch.skinRelease.value, []) : -1;
+      const skin = patch.skinRelease ? this.depot(species, pk, 1, patch.skinRelease.value, []) : -1;
       out.patch = { kind: 'zero-order', target: skin >= 0 ? skin : species, intoDepot: skin >= 0, F: patch.F.value, lagH: 0, durationH: patch.wear.value };
     }
     return out;
+  }
+
+  /** A depot of `species`: its absorbed flux goes F to the species, first-pass shares to metabolites. */
+  private depot(species: number, pk: SpeciesPkData | undefined, F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined): number {
+    // A first-pass pathway through CYP2D6 shrinks with the patient's CYP2D6 activity. The parent's
+    // F stays: phenotype clearance ratios in the data are apparent oral ones (CL/F), which already
+    // carry any change of F, and other enzymes (CYP3A4) take over part of the first pass.
+    const firstPass = (fps ?? []).map((fp) => {
+      const k = this.species.findIndex((m) => m.parent === species && m.id === fp.metabolite);
+      const m = this.species[k] as Species;
+      // Ultrarapid metabolisers cannot metabolise more than what F leaves over.
+      const fraction = Math.min(1 - F, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
+      return { species: k, share: fraction * m.massRatio };
+    });
+    this.depots.push({ i: this.size++, ka, species, F, firstPass });
+    return this.depots.length - 1;
+  }
+
+  /** The entry of an absorbing route (oral, intranasal) or of a formulation of one. */
+  private absorbingEntry(r: Absorption, species: number, pk: SpeciesPkData | undefined): Entry {
+    const depot = (F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined) => this.depot(species, pk, F, ka, fps);
+    const lagH = r.lag?.value ?? 0;
+    const sw = r.swallowed;
+    // With a swallowed share, F of the dose enters the absorbing site's depot and all of it is
+    // absorbed; the swallowed share goes to a depot of its own (the gut), zero-order over its duration.
+    const entry: Entry = sw
+      ? { kind: 'depot', target: depot(1, r.ka.value, r.firstPass), F: r.F.value, lagH, durationH: 0 }
+      : { kind: 'depot', target: depot(r.F.value, r.ka.value, r.firstPass), F: 1, lagH, durationH: 0 };
+    if (sw) {
+      entry.parts = [{ kind: 'depot', target: depot(sw.F.value, sw.ka.value, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
+    }
+    return entry;
   }
 
   /** Plasma concentration of a species in its unit. */
@@ -292,7 +308,8 @@ export function emaxEffect(c: number, t: TargetData): number {
 
 /** (C / C50)^hill, capped so that sums and ratios of such terms never overflow to Infinity/NaN. */
 export function hillTerm(c: number, t: TargetData): number {
-  return Math.min(1e150, Math.pow(c / t.c50.value, t.hill.value));
+  const x = c / t.c50.value;
+  return Math.min(1e150, t.hill.value === 1 ? x : Math.pow(x, t.hill.value));
 }
 
 /** Brain targets read the effect site where a species has one; peripheral targets read plasma. */

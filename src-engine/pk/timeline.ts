@@ -23,13 +23,16 @@ const RTOL = 1e-9;
 const ATOL_PER_DOSE = 1e-9;
 const MAX_STEP_H = 24;
 
-/** Where a dose of one drug (or of its companion) enters: its route's entry, or the central compartment. */
-export function entryFor(dm: DrugModel, route: Route, cmt: 'route' | 'depot' | 'central', companion = false): Entry | undefined {
+/**
+ * Where a dose of one drug (or of its companion) enters: its route's entry, the entry of the named
+ * formulation of the drug (the companion keeps its route's), or the central compartment.
+ */
+export function entryFor(dm: DrugModel, route: Route, cmt: 'route' | 'depot' | 'central', companion = false, formulation?: string): Entry | undefined {
   if (cmt === 'central') {
     const target = companion ? dm.companion : dm.parent;
     return target < 0 ? undefined : { kind: 'central', target, F: 1, lagH: 0, durationH: 0 };
   }
-  const entry = (companion ? dm.companionEntries : dm.entries)[route];
+  const entry = companion ? dm.companionEntries[route] : formulation !== undefined ? dm.formulationEntries[formulation] : dm.entries[route];
   return cmt === 'depot' && entry?.kind !== 'depot' ? undefined : entry;
 }
 
