@@ -83,7 +83,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       if (!parsed.ok) throw new Error(`BUG: validated scenario has unparsable dose ${dose}`);
       const mg = parsed.value.perKg ? parsed.value.mg * patient.weightKg : parsed.value.mg;
       given.push({ t, drug: drug.id, mg, label: `${drug.id} ${dose} ${route}${infusionH > 0 ? ` over ${iv.infusion}` : ''}` });
-      timeline.administer(drug.id, entryFor(dm, route, 'route') as Entry, t, perMg(mg), infusionH);
+      timeline.administer(drug.id, entryFor(dm, route, 'route', false, iv.formulation) as Entry, t, perMg(mg), infusionH);
       if (dm.companionRatio > 0) timeline.administer(drug.id, entryFor(dm, route, 'route', true) as Entry, t, mg * dm.companionRatio, infusionH);
     }
   }
