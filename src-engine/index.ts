@@ -14,6 +14,7 @@ export {
   CONDITIONS,
   SEVERITIES,
   CYP2D6,
+  THERAPY_KINDS,
   type Scenario,
   type ScenarioInput,
   type DrugIntervention,
@@ -28,3 +29,7 @@ export { parseDuration, parseDose } from './units.ts';
 export { doseRecordSchema, type DoseRecord, type DoseRecordInput } from './pk/records.ts';
 export { customDrugSchema, toDrugFile, USER_DEFINED, type CustomDrug, type CustomDrugInput } from './drugs/custom.ts';
 export { parseRecordsCsv, formatCsvError, type CsvError, type CsvSubject } from './pk/records-csv.ts';
+export { mechanismChain, EXPLAINABLE, CHAIN_LAYERS, type ChainLink, type ChainLayer } from './neuro/chain.ts';
+export { CONDITION_PROFILES, type Condition } from './neuro/data.ts';
+export { MECHANISMS, MECHANISM_IDS, type MechanismId } from './neuro/model.ts';
+export { NEURO_SERIES } from './neuro/run.ts';

@@ -1,5 +1,5 @@
 // The editor's form values and their mapping to and from a scenario document (pure, tested).
-// The editor shows only some fields; everything else in a document it opened (severity, CYP2D6,
+// The editor shows only some fields; everything else in a document it opened (CYP2D6,
 // renal function, seed, sampling, titration steps, missed doses, ...) is kept as it was.
 import {
   drugLookup,
@@ -31,15 +31,29 @@ export interface DoseRow {
   extra?: Partial<InterventionInput>;
 }
 
+/** A series of psychotherapy sessions (the scenario's `therapy` interventions). */
+export interface SessionRow {
+  kind: 'cbt' | 'exposure';
+  every: string;
+  start: string;
+  /** Empty for "until the end". */
+  count: string;
+  extra?: Partial<InterventionInput>;
+}
+
 export interface Draft {
   /** User-defined drugs the rows use, carried in the scenario so that it is self-contained. */
   customDrugs: CustomDrugInput[];
   name: string;
   condition: string;
+  /** mild / moderate / severe, or a number 0–1 from an opened document (as text). */
+  severity: string;
+  treatmentResistant: boolean;
   weightKg: number;
   age: number;
   duration: string;
   rows: DoseRow[];
+  sessions: SessionRow[];
   /** The document this draft was opened from: fields the editor does not show come from it. */
   base?: ScenarioInput;
 }
@@ -53,11 +67,18 @@ export function newDraft(): Draft {
     customDrugs: [],
     name: 'Donepezil in mild Alzheimer’s disease',
     condition: 'alzheimers',
+    severity: 'mild',
+    treatmentResistant: false,
     weightKg: 70,
     age: 72,
     duration: '12w',
     rows: [{ drug: 'donepezil', route: 'oral', infusion: '', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
+    sessions: [],
   };
+}
+
+export function newSession(condition: string): SessionRow {
+  return { kind: condition === 'ptsd' ? 'exposure' : 'cbt', every: '7d', start: '1d', count: '8' };
 }
 
 export function newRow(previous?: DoseRow): DoseRow {
@@ -75,11 +96,40 @@ export function toDoc(draft: Draft): ScenarioInput {
     name: draft.name,
     duration: draft.duration.trim(),
     seed: base?.seed ?? 1,
-    patient: { ...base?.patient, condition: draft.condition as ScenarioInput['patient']['condition'], weightKg: draft.weightKg, age: draft.age },
-    interventions: draft.rows.map((r) => (r.records ? { ...r.extra, type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
+    patient: patientOf(draft),
+    interventions: [
+      ...draft.rows.map((r) => (r.records ? { ...r.extra, type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
+      ...draft.sessions.map(sessions),
+    ],
     // A sampling the editor chose for the old duration follows the new one; a chosen one stays.
     sampling: base?.sampling !== undefined && base.sampling !== samplingFor(base.duration) ? base.sampling : samplingFor(draft.duration),
     ...(customDrugs.length > 0 ? { customDrugs } : {}),
+  };
+}
+
+function patientOf(draft: Draft): ScenarioInput['patient'] {
+  const { treatmentResistant: _tr, severity: _s, ...rest } = draft.base?.patient ?? {};
+  const numeric = Number(draft.severity);
+  const severity = draft.severity === '' ? undefined : draft.severity.trim() !== '' && Number.isFinite(numeric) ? numeric : draft.severity;
+  return {
+    ...rest,
+    condition: draft.condition as ScenarioInput['patient']['condition'],
+    ...(severity !== undefined && draft.condition !== 'healthy' ? { severity: severity as ScenarioInput['patient']['severity'] } : {}),
+    ...(draft.treatmentResistant && draft.condition === 'depression' ? { treatmentResistant: true } : {}),
+    weightKg: draft.weightKg,
+    age: draft.age,
+  };
+}
+
+function sessions(s: SessionRow): InterventionInput {
+  const count = Number(s.count);
+  return {
+    ...s.extra,
+    type: 'therapy' as const,
+    kind: s.kind,
+    start: s.start.trim() || '0d',
+    ...(s.every.trim() ? { every: s.every.trim() } : {}),
+    ...(s.count.trim() ? { count: Number.isInteger(count) ? count : (s.count as unknown as number) } : {}),
   };
 }
 
@@ -114,12 +164,20 @@ export function fromDoc(doc: ScenarioInput): Draft {
     customDrugs: doc.customDrugs ?? [],
     name: doc.name,
     condition: doc.patient.condition,
+    severity: doc.patient.severity === undefined ? (doc.patient.condition === 'healthy' ? '' : 'moderate') : String(doc.patient.severity),
+    treatmentResistant: doc.patient.treatmentResistant === true,
     weightKg: doc.patient.weightKg ?? DEFAULT_WEIGHT,
     age: doc.patient.age ?? DEFAULT_AGE,
     duration: doc.duration,
-    rows: (doc.interventions ?? []).map((iv) => {
+    sessions: (doc.interventions ?? []).flatMap((iv) => {
+      if (iv.type !== 'therapy') return [];
+      const { type: _t, kind, every, start, count, ...extra } = iv;
+      return [{ kind, every: every ?? '', start: start ?? '0d', count: count === undefined ? '' : String(count), ...(Object.keys(extra).length > 0 ? { extra } : {}) }];
+    }),
+    rows: (doc.interventions ?? []).flatMap((iv) => {
+      if (iv.type !== 'drug') return [];
       const { type: _t, drug, route, infusion, dose, every, start, stop, records, ...extra } = iv;
-      return {
+      return [{
         drug,
         route: route ?? routeOf({}, lookup(drug)),
         infusion: infusion ?? '',
@@ -129,7 +187,7 @@ export function fromDoc(doc: ScenarioInput): Draft {
         stop: stop ?? '',
         ...(records ? { records } : {}),
         ...(Object.keys(extra).length > 0 ? { extra } : {}),
-      };
+      }];
     }),
   };
 }

@@ -9,7 +9,7 @@ import {
   type Results,
   type ScenarioInput,
 } from '../../src-engine/index.ts';
-import { fromDoc, newDraft, newRow, toDoc, type Draft } from './draft.ts';
+import { fromDoc, newDraft, newRow, newSession, toDoc, type Draft } from './draft.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
 export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
@@ -137,6 +137,14 @@ export class Workbench {
 
   removeRow(index: number): void {
     this.draft.rows.splice(index, 1);
+  }
+
+  addSessions(): void {
+    this.draft.sessions.push(newSession(this.draft.condition));
+  }
+
+  removeSessions(index: number): void {
+    this.draft.sessions.splice(index, 1);
   }
 
   async open(id: string): Promise<void> {

@@ -1,8 +1,8 @@
-// Whether a chart was painted: counts the non-transparent pixels of the result canvas.
+// Whether a chart was painted: counts the non-transparent pixels of a chart's canvas.
 import type { Page } from '@playwright/test';
 
-export async function paintedPixels(page: Page): Promise<number> {
-  return page.getByTestId('result-chart').evaluate((el) => {
+export async function paintedPixels(page: Page, testId = 'result-chart'): Promise<number> {
+  return page.getByTestId(testId).evaluate((el) => {
     const canvas = el as HTMLCanvasElement;
     const ctx = canvas.getContext('2d');
     if (!ctx) return 0;
