@@ -1,8 +1,8 @@
 // The editor's form ↔ scenario document mapping, chart points, and the HTTP transport.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, simulate } from '../../src-engine/index.ts';
-import { chartData } from './chart-data.ts';
-import { fromDoc, newDraft, newRow, toDoc } from './draft.ts';
+import { brainData, chartData } from './chart-data.ts';
+import { fromDoc, newDraft, newRow, newSession, toDoc } from './draft.ts';
 import { httpApi } from './transport.ts';
 
 describe('draft', () => {
@@ -11,6 +11,27 @@ describe('draft', () => {
     const doc = toDoc(draft);
     expect(parseScenario(doc).ok).toBe(true);
     expect(toDoc(fromDoc(doc))).toEqual(doc);
+  });
+
+  it('carries severity, treatment resistance and therapy sessions, in both directions', () => {
+    const draft = { ...newDraft(), condition: 'depression', severity: 'severe', treatmentResistant: true, sessions: [newSession('depression'), { kind: 'exposure' as const, every: '7d', start: '2w', count: '' }] };
+    const doc = toDoc(draft);
+    expect(doc.patient).toMatchObject({ condition: 'depression', severity: 'severe', treatmentResistant: true });
+    expect(doc.interventions?.slice(1)).toEqual([
+      { type: 'therapy', kind: 'cbt', start: '1d', every: '7d', count: 8 },
+      { type: 'therapy', kind: 'exposure', start: '2w', every: '7d' },
+    ]);
+    expect(parseScenario(doc).ok).toBe(true);
+    const back = fromDoc(doc);
+    expect(back.sessions.map((s) => s.kind)).toEqual(['cbt', 'exposure']);
+    expect(back.rows).toHaveLength(1);
+    expect(toDoc(back)).toEqual(doc);
+    // Resistance is a depression knob; severity does not apply to a healthy patient.
+    expect(toDoc({ ...draft, condition: 'parkinsons' }).patient).not.toHaveProperty('treatmentResistant');
+    expect(toDoc({ ...draft, condition: 'healthy' }).patient).not.toHaveProperty('severity');
+    // A session count that is not a number reaches the validator, which names it.
+    const bad = parseScenario(toDoc({ ...draft, sessions: [{ ...newSession('depression'), count: 'eight' }] }));
+    expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('interventions[1].count');
   });
 
   it('keeps every field of an opened document that the editor does not show', () => {
@@ -84,5 +105,23 @@ describe('HTTP transport', () => {
     const down = (async () => { throw new TypeError('fetch failed'); }) as unknown as typeof fetch;
     expect(await httpApi('tok', down)['scenarios:list']({})).toMatchObject({ ok: false, error: { message: /still running/ } });
     expect(await httpApi(null, down)['scenarios:list']({})).toMatchObject({ ok: false, error: { message: /#token=/ } });
+  });
+});
+
+describe('brain chart data', () => {
+  const run = (doc: object) => {
+    const out = simulate({ schema: 'modulon.scenario/1', name: 'b', duration: '2w', sampling: '6h', ...doc });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    return out.results;
+  };
+
+  it('shows the condition\'s own scales even when flat, and other series only when they move', () => {
+    const untreated = brainData(run({ patient: { condition: 'parkinsons' }, interventions: [] }), 'scale');
+    expect(untreated.lines.map((l) => l.name)).toEqual(['scale.updrs3']);
+    expect(untreated.timeUnit).toBe('d');
+    const ssri = run({ patient: { condition: 'depression' }, interventions: [{ type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' }] });
+    expect(brainData(ssri, 'nt').lines.map((l) => l.name)).toEqual(['nt.serotonin.cortex', 'nt.serotonin.hippocampus']);
+    expect(brainData(ssri, 'adverse').lines.map((l) => l.name)).toContain('adverse.nausea');
+    expect(brainData(ssri, 'circuit').lines.map((l) => l.name)).toEqual(expect.arrayContaining(['circuit.raphe.firing', 'receptor.5HT1A_auto.density']));
   });
 });
