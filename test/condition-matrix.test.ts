@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../src-main/cli/main.ts';
 import { CONDITIONS } from '../src-engine/scenario.ts';
+import { simulate } from '../src-engine/simulate.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'modulon-matrix-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,4 +59,34 @@ describe('every condition with every main intervention, through the CLI', () => 
       }
     });
   }
+});
+
+describe('plausible directions: each condition\'s main treatments move its own scale the right way by week 4', () => {
+  const EXPECT: Array<[string, string, string, 'down' | 'up']> = [
+    ['depression', 'sertraline', 'scale.hamd17', 'down'],
+    ['depression', 'escitalopram', 'scale.hamd17', 'down'],
+    ['depression', 'CBT', 'scale.hamd17', 'down'],
+    ['depression', 'ketamine IV', 'scale.madrs', 'down'],
+    ['parkinsons', 'levodopa', 'scale.updrs3', 'down'],
+    ['parkinsons', 'pramipexole', 'scale.updrs3', 'down'],
+    ['parkinsons', 'haloperidol', 'scale.updrs3', 'up'],
+    ['alzheimers', 'donepezil', 'scale.adascog', 'down'],
+    ['alzheimers', 'rivastigmine patch', 'scale.adascog', 'down'],
+    ['alzheimers', 'galantamine', 'scale.adascog', 'down'],
+    ['schizophrenia', 'haloperidol', 'scale.panss_positive', 'down'],
+    ['schizophrenia', 'risperidone', 'scale.panss_positive', 'down'],
+    ['ptsd', 'exposure', 'scale.caps5', 'down'],
+    ['bipolar', 'sertraline', 'scale.ymrs', 'up'],
+  ];
+  const last = (condition: string, iv?: Record<string, unknown>) => {
+    const out = simulate({ schema: 'modulon.scenario/1', name: 'd', duration: '4w', sampling: '1d', patient: { condition, severity: 'moderate' }, interventions: iv ? [iv] : [] });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    return out.results;
+  };
+  it.each(EXPECT)('%s: %s moves %s %s', (condition, label, scale, direction) => {
+    const untreated = last(condition).series[scale]!.v.at(-1) as number;
+    const treated = last(condition, INTERVENTIONS[label]).series[scale]!.v.at(-1) as number;
+    if (direction === 'down') expect(treated).toBeLessThan(untreated - 0.5);
+    else expect(treated).toBeGreaterThan(untreated + 0.5);
+  });
 });
