@@ -21,12 +21,12 @@ export interface ChainLink {
 /** What each readout depends on, upstream of it (series names; targets and transmitters first). */
 const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
   mood: ['target.SERT.occupancy', 'target.NET.occupancy', 'target.NMDA.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'nt.glutamate.pfc', 'receptor.5HT1A_auto.density', 'circuit.raphe.firing', 'plasticity.bdnf', 'plasticity.mtor', 'plasticity.synaptic_proteins', 'plasticity.spines.pfc', 'plasticity.neurogenesis', 'plasticity.gain', 'learning.therapy', 'disease.stress_load'],
-  'scale.updrs3': ['target.D2.occupancy', 'nt.dopamine.striatum', 'receptor.D2.signal', 'adaptation.levodopa_ldr', 'circuit.striatum.motor_drive', 'disease.nigral_neurons'],
+  'scale.updrs3': ['target.D2.occupancy', 'nt.dopamine.striatum', 'receptor.D2.density', 'receptor.D2.signal', 'adaptation.levodopa_ldr', 'circuit.striatum.motor_drive', 'disease.nigral_neurons'],
   'scale.adascog': ['target.AChE.occupancy', 'target.BuChE.occupancy', 'nt.acetylcholine.hippocampus', 'plasticity.spines.hippocampus', 'disease.cholinergic_neurons', 'disease.synapses'],
-  'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.signal.associative', 'circuit.salience.aberrant'],
+  'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal.associative', 'circuit.salience.aberrant'],
   mania: ['target.SERT.occupancy', 'target.NET.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'plasticity.gain', 'adverse.mania_switch'],
   'scale.caps5': ['nt.noradrenaline.amygdala', 'plasticity.gain.hippocampus', 'plasticity.spines.pfc', 'learning.extinction', 'disease.stress_load'],
-  'adverse.eps': ['target.D2.occupancy', 'receptor.D2.signal', 'circuit.striatum.motor_drive'],
+  'adverse.eps': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal', 'circuit.striatum.motor_drive'],
   'adverse.prolactin': ['target.D2.occupancy'],
   'adverse.dyskinesia': ['nt.dopamine.striatum', 'adaptation.dyskinesia_priming', 'disease.nigral_neurons'],
   'adverse.dissociation': ['target.NMDA.occupancy'],

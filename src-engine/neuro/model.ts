@@ -61,6 +61,7 @@ export const MECHANISMS = {
   'long-duration-response': 'the levodopa long-duration response',
   'serotonergic-levodopa': 'serotonergic terminals release levodopa-derived dopamine unregulated',
   'dyskinesia-priming': 'pulsatile stimulation of denervated striatum primes dyskinesia',
+  'd2-upregulation': 'striatal D2 receptors up-regulate when under-stimulated (denervation, blockade)',
   metaplasticity: 'BCM sliding threshold on the plasticity gain',
   'homeostatic-scaling': 'homeostatic scaling of the plasticity gain toward its set point',
   'gain-gated-learning': 'therapy learning scales with the plasticity gain at the session',
@@ -98,6 +99,7 @@ export interface NeuroOutputs {
   autoreceptor: number;
   d2Signal: number;
   d2SignalAssociative: number;
+  d2Density: number;
   motorDrive: number;
   salience: number;
   // adaptation
@@ -151,6 +153,9 @@ interface Fast {
   conversion: number;
   daStriatum: number;
   daAssoc: number;
+  /** D2 signal per receptor (density 1), motor and associative striatum: what up-regulation responds to. */
+  d2Raw: number;
+  d2RawAssoc: number;
   d2Signal: number;
   d2SignalAssoc: number;
   motorDrive: number;
@@ -274,6 +279,8 @@ export class NeuroModel {
     nauseaTime: param('nausea.adaptTime'),
     nauseaHalf: param('nausea.half'),
     toxHalf: param('serotoninToxicity.half'),
+    d2UpMax: param('d2.upregulationMax'),
+    d2UpTime: param('d2.upregulationTime'),
     fearSpan: param('fear.span'),
     fearNe: param('fear.noradrenalineWeight'),
   };
@@ -310,6 +317,9 @@ export class NeuroModel {
   salience = 0;
   elevation = 0;
   lithiumEffect = 0;
+  /** Striatal D2 receptor density (× healthy), motor and associative. */
+  d2Density = 1;
+  d2DensityAssoc = 1;
   abuse = 0;
   nauseaAdapt = 0;
 
@@ -353,7 +363,7 @@ export class NeuroModel {
   }
 
   /** Decay factors e^(−h/τ) of the constant-rate states for a step of h hours (steps mostly repeat one length). */
-  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, lithium: 0, mania: 0, nausea: 0 };
+  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, lithium: 0, mania: 0, nausea: 0, d2: 0 };
   private decayStep = Number.NaN;
 
   private decays(h: number): typeof this.decay {
@@ -379,6 +389,7 @@ export class NeuroModel {
     e.lithium = f(p.liTime);
     e.mania = f(p.maniaTime);
     e.nausea = f(p.nauseaTime);
+    e.d2 = f(p.d2UpTime);
     this.decayStep = h;
     return e;
   }
@@ -427,11 +438,13 @@ export class NeuroModel {
     const daStriatum = daEndo + daExo + ldr;
     const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
     const odds = d.d2Antagonist / free;
-    const d2Signal = this.d2Signal(daStriatum, odds, d.d2Agonist);
+    const d2Raw = this.d2Signal(daStriatum, odds, d.d2Agonist);
+    const d2Signal = this.d2Density * d2Raw;
     const motorDrive = p.d1Weight * daStriatum + (1 - p.d1Weight) * d2Signal;
     // Associative striatum: the schizophrenia excess is here (not in the motor striatum).
     const daAssoc = kn.dopamineExcess * daEndo + daExo + ldr;
-    const d2SignalAssoc = this.d2Signal(daAssoc, odds, d.d2Agonist);
+    const d2RawAssoc = this.d2Signal(daAssoc, odds, d.d2Agonist);
+    const d2SignalAssoc = this.d2DensityAssoc * d2RawAssoc;
     // VTA projections: spared more than the nigra; NET clears prefrontal dopamine.
     const vta = 1 - p.vtaSparing * (1 - this.nigral);
     // Acetylcholine: QSSA with AChE (most), BuChE and diffusion.
@@ -471,6 +484,8 @@ export class NeuroModel {
     out.conversion = conversion;
     out.daStriatum = daStriatum;
     out.daAssoc = daAssoc;
+    out.d2Raw = d2Raw;
+    out.d2RawAssoc = d2RawAssoc;
     out.d2Signal = d2Signal;
     out.d2SignalAssoc = d2SignalAssoc;
     out.motorDrive = motorDrive;
@@ -560,6 +575,11 @@ export class NeuroModel {
     this.extinction *= e.extinction;
     // Aberrant salience follows the excess associative D2 signal over about a week.
     this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1), e.salience);
+    // D2 up-regulation when a receptor is under-stimulated (denervation, blockade), at most d2.upregulationMax.
+    if (this.on('d2-upregulation')) {
+      this.d2Density = toward(this.d2Density, 1 + p.d2UpMax * clamp(1 - f.d2Raw, 0, 1), e.d2);
+      this.d2DensityAssoc = toward(this.d2DensityAssoc, 1 + p.d2UpMax * clamp(1 - f.d2RawAssoc, 0, 1), e.d2);
+    }
     // Lithium's stabilising effect builds over 1–2 weeks; the push toward mania.
     this.lithiumEffect = toward(this.lithiumEffect, d.lithium, e.lithium);
     this.elevation = toward(this.elevation, this.maniaPush(f), e.mania);
@@ -601,7 +621,7 @@ export class NeuroModel {
     const fear = kn.fearLoad * (1 - this.extinction) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
-    const unblocked = this.motorDeficitOf(p.d1Weight * f.daStriatum + (1 - p.d1Weight) * this.d2Signal(f.daStriatum, 0, d.d2Agonist));
+    const unblocked = this.motorDeficitOf(p.d1Weight * f.daStriatum + (1 - p.d1Weight) * this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist));
     const epsDeficit = Math.max(0, motorDeficit - unblocked);
     const rT = p.tiTone;
     const pituitary = (x: number, agonist: number) => Math.min(1, rT / (1 + rT + x) + p.agonistEff * agonist * (1 / (1 + rT)));
@@ -623,6 +643,7 @@ export class NeuroModel {
       autoreceptor: this.autoreceptor,
       d2Signal: f.d2Signal,
       d2SignalAssociative: f.d2SignalAssoc,
+      d2Density: this.d2Density,
       motorDrive: f.motorDrive,
       salience: this.salience,
       ldr: this.ldr,

@@ -168,6 +168,18 @@ describe('switching off one mechanism removes the effect it explains', () => {
     expect(fading([])).toBeLessThan(0.9 * fading(['metaplasticity', 'homeostatic-scaling']));
   });
 
+  it('D2 up-regulation: receptors rise under chronic blockade and soften its motor cost', () => {
+    const scz = { condition: 'schizophrenia', severity: 'moderate' };
+    const halo = [{ type: 'drug', drug: 'haloperidol', dose: '5 mg', every: '24h' }];
+    const on = run(scz, halo, '4w');
+    const off = run(scz, halo, '4w', '1h', ['d2-upregulation']);
+    expect(at(on, 'receptor.D2.density', W(4))).toBeGreaterThan(1.15);
+    expect(at(off, 'receptor.D2.density', W(4))).toBe(1);
+    expect(at(on, 'adverse.eps', W(4))).toBeLessThan(at(off, 'adverse.eps', W(4)) - 0.05);
+    // Denervation up-regulates too: untreated Parkinson's has more D2 receptors (Antonini 1994).
+    expect(at(run({ condition: 'parkinsons', severity: 'moderate' }, [], '1d'), 'receptor.D2.density', 0)).toBeGreaterThan(1.1);
+  });
+
   it('every mechanism can be switched off and the run stays finite', () => {
     const r = run(dep, [sertraline, ketamine, cbt], '2w', '1h', [...MECHANISM_IDS]);
     for (const [name, s] of Object.entries(r.series)) for (const v of s.v) expect(Number.isFinite(v), name).toBe(true);

@@ -22,6 +22,7 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['autoreceptor', 'receptor.5HT1A_auto.density', 'ratio'],
   ['d2Signal', 'receptor.D2.signal', 'ratio'],
   ['d2SignalAssociative', 'receptor.D2.signal.associative', 'ratio'],
+  ['d2Density', 'receptor.D2.density', 'ratio'],
   ['motorDrive', 'circuit.striatum.motor_drive', 'ratio'],
   ['salience', 'circuit.salience.aberrant', 'ratio'],
   ['ldr', 'adaptation.levodopa_ldr', 'ratio'],
