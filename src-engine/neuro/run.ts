@@ -80,7 +80,7 @@ export interface NeuroRun {
 export function runNeuro(r: NeuroRun): Record<string, Series> {
   const model = new NeuroModel(r.patient, r.off);
   const outT = r.outputs.map((k) => r.t[k] as number);
-  const values = NEURO_SERIES.map(() => new Float64Array(r.outputs.length));
+  const values = NEURO_SERIES.map(() => new Array<number>(r.outputs.length).fill(0));
   const fields = NEURO_SERIES.map(([field]) => field);
   const sessions = [...r.sessions].sort((a, b) => a.t - b.t);
   let next = 0;
@@ -90,7 +90,7 @@ export function runNeuro(r: NeuroRun): Record<string, Series> {
   const record = (k: number, d: DriveSample) => {
     while (out < r.outputs.length && r.outputs[out] === k) {
       const o = model.read(d);
-      for (let i = 0; i < fields.length; i++) (values[i] as Float64Array)[out] = o[fields[i] as keyof NeuroOutputs];
+      for (let i = 0; i < fields.length; i++) (values[i] as number[])[out] = o[fields[i] as keyof NeuroOutputs];
       out++;
     }
   };
@@ -104,6 +104,6 @@ export function runNeuro(r: NeuroRun): Record<string, Series> {
     record(k, d);
   }
   const series: Record<string, Series> = {};
-  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: Array.from(values[i] as Float64Array) }));
+  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
   return series;
 }
