@@ -67,6 +67,8 @@ export interface DrugSummary {
   description: { en: string; zh: string };
   routes: string[];
   labelledMaxDailyDose: { value: number; unit: string; source: string };
+  /** Its other species (active metabolites, a companion such as carbidopa), for chart legends. */
+  species: Array<{ id: string; name: { en: string; zh: string } }>;
 }
 
 /** The validation suite's results, as `modulon validate --json` prints them. */
@@ -86,6 +88,7 @@ export function drugSummary(d: DrugFile): DrugSummary {
     description: d.description,
     routes: Object.keys(d.routes),
     labelledMaxDailyDose: d.labelledMaxDailyDose,
+    species: [...d.metabolites, ...(d.companion ? [d.companion] : [])].map((s) => ({ id: s.id, name: s.name })),
   };
 }
 
