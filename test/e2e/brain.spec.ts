@@ -29,7 +29,7 @@ test('ketamine and CBT in treatment-resistant depression: brain chart and mechan
   const chain = page.getByTestId('why-chain');
   await expect(chain).toContainText('HAM-D-17');
   await page.getByLabel('Readout').selectOption('scale.madrs');
-  await expect(chain).toContainText('ketamine 0.5 mg/kg iv over 40min');
+  await expect(chain).toContainText('Ketamine (racemic) 0.5 mg/kg IV over 40min');
   await expect(chain).toContainText('NMDA');
   await expect(chain).toContainText('Spines, prefrontal cortex');
   await expect(chain).toContainText('Learned in therapy');
