@@ -66,6 +66,12 @@ describe('untreated condition profiles', () => {
     expect(start(trd, 'scale.madrs')).toBeGreaterThan(start(dep, 'scale.madrs'));
   });
 
+  it('Parkinson motor signs appear once about half the nigral neurons are gone (80 % of striatal terminals)', () => {
+    const updrs = (severity: number) => at(run({ condition: 'parkinsons', severity }, [], '1d'), 'scale.updrs3', 0);
+    expect(updrs(0.15)).toBeLessThan(5); // 30 % nigral loss: presymptomatic
+    expect(updrs(0.25)).toBeGreaterThan(8); // 50 % nigral loss: diagnosable
+  });
+
   it('a healthy adult scores in the normal range on every scale', () => {
     const r = run({ condition: 'healthy' }, [], '1d');
     expect(at(r, 'scale.hamd17', 0)).toBeLessThanOrEqual(7);
@@ -188,6 +194,14 @@ describe('switching off one mechanism removes the effect it explains', () => {
 });
 
 describe('readouts', () => {
+  it('ketamine acts within hours, before new spines: most of the day-1 effect is there at 4 h', () => {
+    const u = run(trd, [], '2d', '10min');
+    const r = run(trd, [ketamine], '2d', '10min');
+    const effect = (h: number) => at(u, 'scale.madrs', h) - at(r, 'scale.madrs', h);
+    expect(effect(4)).toBeGreaterThan(0.5 * effect(24));
+    expect(at(r, 'plasticity.spines.pfc', 4) - at(u, 'plasticity.spines.pfc', 4)).toBeLessThan(0.2 * (at(r, 'plasticity.spines.pfc', 24) - at(u, 'plasticity.spines.pfc', 24)));
+  });
+
   it('ketamine: dissociation peaks at the end of the infusion; spines are up at 24 h', () => {
     const u = run(trd, [], '2d', '10min');
     const r = run(trd, [ketamine], '2d', '10min');
