@@ -11,6 +11,15 @@ export interface Summary {
   shareWithin30: number;
 }
 
+/** The summary of each engine layer's cases (the pk layer's share is what Engine I is judged on). */
+export function summarizeLayers(results: readonly CaseResult[]): Partial<Record<CaseResult['layer'], Summary>> {
+  const out: Partial<Record<CaseResult['layer'], Summary>> = {};
+  for (const layer of new Set(results.map((r) => r.layer))) out[layer] = summarize(results.filter((r) => r.layer === layer));
+  return out;
+}
+
+const LAYER_NAMES: Record<CaseResult['layer'], string> = { pk: 'pk layer (plasma, targets)', slow: 'slow layer (transmitters, plasticity, readouts)' };
+
 export function summarize(results: readonly CaseResult[]): Summary {
   const count = (band: CaseResult['band']) => results.filter((r) => r.band === band).length;
   const within10 = count('within 10 %');
@@ -47,11 +56,10 @@ export function validationTable(results: readonly CaseResult[], summary: Summary
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] as string).length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 1 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   const out = [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
-  out.push(
-    '',
-    `${summary.cases} cases: ${summary.within10} within 10 %, ${summary.within30} within 30 %, ${summary.outside} outside, ${summary.failed} failed; ` +
-      `${(summary.shareWithin30 * 100).toFixed(0)} % within 30 %.`,
-    'Educational simulation, not for clinical decisions.',
-  );
+  const say = (s: Summary) => `${s.cases} cases: ${s.within10} within 10 %, ${s.within30} within 30 %, ${s.outside} outside, ${s.failed} failed; ${(s.shareWithin30 * 100).toFixed(1)} % within 30 %`;
+  const layers = Object.entries(summarizeLayers(results)) as Array<[CaseResult['layer'], Summary]>;
+  out.push('', `${say(summary)}.`);
+  if (layers.length > 1) for (const [layer, s] of layers) out.push(`  ${LAYER_NAMES[layer]}: ${say(s)}.`);
+  out.push('Educational simulation, not for clinical decisions.');
   return `${out.join('\n')}\n`;
 }

@@ -71,10 +71,21 @@ export interface DrugSummary {
   species: Array<{ id: string; name: { en: string; zh: string } }>;
 }
 
+export interface ValidationSummary {
+  cases: number;
+  within10: number;
+  within30: number;
+  outside: number;
+  failed: number;
+  shareWithin30: number;
+}
+
 /** The validation suite's results, as `modulon validate --json` prints them. */
 export interface ValidationReport {
   engine: string;
-  summary: { cases: number; within10: number; within30: number; outside: number; failed: number; shareWithin30: number };
+  summary: ValidationSummary;
+  /** The same per engine layer (pk, slow). */
+  layers: Partial<Record<'pk' | 'slow', ValidationSummary>>;
   cases: CaseResult[];
 }
 

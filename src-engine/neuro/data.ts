@@ -67,7 +67,9 @@ function parse<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
   return parsed.data;
 }
 
-export const NEURO_PARAMETERS: Readonly<Record<string, NeuroQuantity>> = parse(z.record(z.string(), quantity), parameters, 'data/neuro/parameters.json');
+export const parametersSchema = z.record(z.string(), quantity);
+
+export const NEURO_PARAMETERS: Readonly<Record<string, NeuroQuantity>> = parse(parametersSchema, parameters, 'data/neuro/parameters.json');
 
 /** A parameter's value; an unknown name is a programming error caught when the model is built. */
 export function param(name: string): number {

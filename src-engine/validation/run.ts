@@ -2,10 +2,11 @@
 import { simulate } from '../simulate.ts';
 import type { Results } from '../results.ts';
 import { bandOf, difference, measure, relativeError } from './measure.ts';
-import { validationCaseSchema, type Band, type ValidationCase } from './schema.ts';
+import { validationCaseSchema, type Band, type Layer, type ValidationCase } from './schema.ts';
 
 export interface CaseResult {
   id: string;
+  layer: Layer;
   title: string;
   drug: string;
   simulated: number | null;
@@ -60,6 +61,7 @@ function simulated(scenario: unknown): { ok: true; results: Results } | { ok: fa
 export function runCase(c: ValidationCase): CaseResult {
   const base = {
     id: c.id,
+    layer: c.layer,
     title: c.title,
     drug: c.drug,
     published: c.published.value,

@@ -39,8 +39,13 @@ export type Measure = z.infer<typeof measureSchema>;
 export const BANDS = ['within 10 %', 'within 30 %', 'outside'] as const;
 export type Band = (typeof BANDS)[number];
 
+/** Which engine layer a case checks: the pk layer (plasma, targets) or the slow neuromodulatory layer. */
+export const LAYERS = ['pk', 'slow'] as const;
+export type Layer = (typeof LAYERS)[number];
+
 export const validationCaseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  layer: z.enum(LAYERS).default('pk'),
   title: z.string().min(5),
   /** Drug (or drugs, "a+b") the case is about, for grouping in the table. */
   drug: z.string().min(2),

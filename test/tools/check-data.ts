@@ -1,10 +1,12 @@
 // Checks data files against their schemas: `node test/tools/check-data.ts [file.json ...]`
-// (default: every drug and validation file). Prints one line per problem, with its JSON path.
+// (default: every drug, validation, condition-profile and slow-layer parameter file). Prints one
+// line per problem, with its JSON path.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { drugFileSchema } from '../../src-engine/drugs/schema.ts';
 import { formatPath } from '../../src-engine/scenario.ts';
 import { validationCaseSchema } from '../../src-engine/validation/schema.ts';
+import { conditionSchema, parametersSchema } from '../../src-engine/neuro/data.ts';
 import { z } from 'zod';
 
 const DATA = join(import.meta.dirname, '..', '..', 'src-engine', 'data');
@@ -12,12 +14,20 @@ const files = process.argv.slice(2);
 const all = files.length > 0 ? files : [
   ...readdirSync(join(DATA, 'drugs')).map((f) => join(DATA, 'drugs', f)),
   ...readdirSync(join(DATA, 'validation')).filter((f) => f !== 'baseline.json').map((f) => join(DATA, 'validation', f)),
+  ...readdirSync(join(DATA, 'conditions')).map((f) => join(DATA, 'conditions', f)),
+  join(DATA, 'neuro', 'parameters.json'),
 ];
 let bad = 0;
 for (const file of all) {
   const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const isDrug = file.includes(`${join('data', 'drugs')}`) || (typeof doc === 'object' && doc !== null && 'pk' in doc);
-  const schema = isDrug ? drugFileSchema : z.array(validationCaseSchema);
+  const schema = isDrug
+    ? drugFileSchema
+    : file.includes(join('data', 'conditions'))
+      ? conditionSchema
+      : file.endsWith(join('neuro', 'parameters.json'))
+        ? parametersSchema
+        : z.array(validationCaseSchema);
   const parsed = schema.safeParse(doc);
   if (parsed.success) {
     console.log(`ok      ${basename(file)}`);
