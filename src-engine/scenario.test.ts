@@ -51,6 +51,7 @@ const BAD: Array<[string, (d: Doc) => void, string, RegExp]> = [
   ['therapy count without every', (d) => { (d.interventions as unknown[]).push({ type: 'therapy', kind: 'cbt', count: 8 }); }, 'interventions[1].every', /expected "every"/],
   ['therapy starting after the end', (d) => { (d.interventions as unknown[]).push({ type: 'therapy', kind: 'cbt', start: '20w' }); }, 'interventions[1].start', /before the end/],
   ['a dose on a therapy session', (d) => { (d.interventions as unknown[]).push({ type: 'therapy', kind: 'cbt', dose: '10 mg' }); }, 'interventions[1]', /unknown key "dose"/],
+  ['too many therapy sessions', (d) => { d.duration = '260w'; d.sampling = '1d'; (d.interventions as unknown[]).push({ type: 'therapy', kind: 'cbt', every: '1min' }); }, 'interventions', /at most 20000 doses and sessions/],
   ['unknown mechanism to disable', (d) => { (d as Record<string, unknown>).disable = ['autoreceptors']; }, 'disable[0]', /expected one of "autoreceptor-desensitisation"/],
   ['intervention without type', (d) => { delete (d.interventions[0] as Record<string, unknown>).type; }, 'interventions[0].type', /missing/],
   ['route the drug does not have', (d) => { d.interventions[0]!.route = 'iv'; }, 'interventions[0].route', /expected a route of donepezil: "oral"; got "iv"/],

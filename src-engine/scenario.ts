@@ -14,7 +14,7 @@ export const SCENARIO_SCHEMA = 'modulon.scenario/1';
 export const MAX_DURATION_H = 5 * 365 * 24;
 /** Most samples one run may produce per series. */
 export const MAX_SAMPLES = 200_000;
-/** Most doses one run may schedule, over all interventions. */
+/** Most doses and therapy sessions one run may schedule, over all interventions. */
 export const MAX_DOSES = 20_000;
 /** Absolute dose ceiling, mg: above this a number is a typo, not a dose (labelled maxima warn far below). */
 export const MAX_DOSE_MG = 100_000;
@@ -182,6 +182,7 @@ export const scenarioSchema = z
       const at = (key: string) => ['interventions', i, key];
       if (iv.type !== 'drug') {
         checkRegimen(iv, s.duration, duration, (key, message) => ctx.addIssue({ code: 'custom', path: at(key), message }));
+        doses += regimenTimes(iv, duration).length;
         return;
       }
       const drug = getDrug(iv.drug) ?? custom.get(iv.drug);
@@ -212,7 +213,7 @@ export const scenarioSchema = z
       iv.steps?.forEach((step, k) => tooBig(step.dose, [...at('steps'), k, 'dose']));
       doses += doseSchedule(iv, duration).length;
     });
-    if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses in one scenario, got ${doses}` });
+    if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses and sessions in one scenario, got ${doses}` });
   });
 
 /** Start, stop and interval of a repeated intervention (doses or sessions) against the scenario's duration. */

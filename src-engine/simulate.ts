@@ -131,6 +131,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       drive: driveArrays(engaged, species, plasma, drive.t.length),
       sessions,
       outputs: drive.outputs,
+      jumps: jumpIndices(drive.t, timeline.jumps.filter((j) => j.kind === 'bolus').map((j) => j.t)),
     });
     Object.assign(series, neuro);
   }
@@ -202,6 +203,17 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
     return j;
   });
   return { t, outputs };
+}
+
+/** Indices of the drive grid at the given moments (all of them are on it). */
+function jumpIndices(t: readonly number[], moments: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  let j = 0;
+  for (const m of [...moments].sort((a, b) => a - b)) {
+    while (j < t.length - 1 && (t[j] as number) < m - 1e-9) j++;
+    if (Math.abs((t[j] as number) - m) <= 1e-9) out.add(j);
+  }
+  return out;
 }
 
 /** One species' part of a target's engagement, over the drive grid. */

@@ -1,6 +1,6 @@
 // The mechanism chain behind a readout at a time (for the app's explanation view and
 // `modulon explain`): dose → plasma → target → transmitter → receptor/circuit → adaptation and
-// plasticity → readout, with each link's value now and at the start of the run.
+// plasticity → readout, with each link's value now and at t = 0.
 import type { Results, Series } from '../results.ts';
 
 export const CHAIN_LAYERS = ['dose', 'plasma', 'target', 'transmitter', 'receptor', 'adaptation', 'plasticity', 'circuit', 'learning', 'disease', 'readout'] as const;
@@ -12,7 +12,7 @@ export interface ChainLink {
   name: string;
   value: number;
   unit: string;
-  /** Value at the start of the run (before any treatment), where the link is a series. */
+  /** Value at t = 0 (the untreated state, unless a dose or session falls at 0), where the link is a series. */
   start?: number;
   /** Hours since the dose, and the drug given, for dose links. */
   hoursAgo?: number;

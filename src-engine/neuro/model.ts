@@ -7,7 +7,10 @@
 //
 // Equations follow reference/models.md (§1.2 levodopa SDR/LDR, §2.1 serotonin terminal reduced to
 // QSSA, §2.4 5-HT1A desensitisation, §2.5 ACh with AChE in QSSA, §6.1 BCM, §6.3 scaling, §6.7
-// BDNF/mTOR/spines); every parameter is in data/neuro/parameters.json with its source.
+// BDNF/mTOR/spines); every parameter is in data/neuro/parameters.json with its source. One
+// deliberate deviation: §2.4 relaxes the autoreceptor at k_deg·(1 + αA), which with the α needed
+// for near-full recovery would desensitise within 1–2 days; here it relaxes toward the same
+// equilibrium with a fixed time constant (6 days), as the recovery over 14–21 days requires.
 import { knobsFor, param, progressionFor, type Knobs } from './data.ts';
 import type { Patient } from '../scenario.ts';
 
@@ -35,18 +38,18 @@ export type DriveArrays = Record<keyof DriveSample, Float64Array>;
 
 /** Writes the drive at k — or its mean over [k − 1, k] — into `out` (no allocation; the hot loop calls it per step). */
 export function sampleDrive(out: DriveSample, d: DriveArrays, k: number, mean: boolean): DriveSample {
+  // The mean of samples j and k (j = k: the sample itself); weights, not a closure, in the hot loop.
   const j = mean ? k - 1 : k;
-  const at = (v: Float64Array) => ((v[j] as number) + (v[k] as number)) / 2;
-  out.sert = at(d.sert);
-  out.net = at(d.net);
-  out.ache = at(d.ache);
-  out.buche = at(d.buche);
-  out.acheRbc = at(d.acheRbc);
-  out.d2Antagonist = at(d.d2Antagonist);
-  out.d2Agonist = at(d.d2Agonist);
-  out.nmdaRest = at(d.nmdaRest);
-  out.levodopa = at(d.levodopa);
-  out.lithium = at(d.lithium);
+  out.sert = ((d.sert[j] as number) + (d.sert[k] as number)) / 2;
+  out.net = ((d.net[j] as number) + (d.net[k] as number)) / 2;
+  out.ache = ((d.ache[j] as number) + (d.ache[k] as number)) / 2;
+  out.buche = ((d.buche[j] as number) + (d.buche[k] as number)) / 2;
+  out.acheRbc = ((d.acheRbc[j] as number) + (d.acheRbc[k] as number)) / 2;
+  out.d2Antagonist = ((d.d2Antagonist[j] as number) + (d.d2Antagonist[k] as number)) / 2;
+  out.d2Agonist = ((d.d2Agonist[j] as number) + (d.d2Agonist[k] as number)) / 2;
+  out.nmdaRest = ((d.nmdaRest[j] as number) + (d.nmdaRest[k] as number)) / 2;
+  out.levodopa = ((d.levodopa[j] as number) + (d.levodopa[k] as number)) / 2;
+  out.lithium = ((d.lithium[j] as number) + (d.lithium[k] as number)) / 2;
   return out;
 }
 
@@ -55,7 +58,7 @@ export const MECHANISMS = {
   'autoreceptor-desensitisation': '5-HT1A autoreceptors desensitise under sustained activation (the weeks-long SSRI delay)',
   'bdnf-mtor': 'glutamate burst → fast BDNF → mTORC1 → synaptic proteins (ketamine)',
   'monoamine-bdnf': 'slow BDNF expression driven by serotonin, noradrenaline and acetylcholine',
-  synaptogenesis: 'spine formation and elimination respond to BDNF, synaptic proteins and stress',
+  synaptogenesis: 'spine formation and elimination respond to BDNF, synaptic proteins and stress (off: spines stay at the healthy density, so stress no longer thins them)',
   neurogenesis: 'adult hippocampal neurogenesis follows hippocampal BDNF',
   'levodopa-storage': 'surviving dopamine terminals store levodopa-derived dopamine (buffering)',
   'long-duration-response': 'the levodopa long-duration response',
@@ -333,13 +336,26 @@ export class NeuroModel {
     this.cholinergic = this.knobs.cholinergicNeurons;
     this.synapses = this.knobs.hippocampalSynapses;
     this.motorHealthy = this.motorFunction(1);
-    const mildTerminals = Math.pow(0.5, this.p.terminalExp);
-    this.epsReference = this.motorDeficitOf(this.compensated(mildTerminals));
+    this.epsReference = this.mildParkinsonDeficit();
     this.settle();
   }
 
   private on(m: MechanismId): boolean {
     return this.enabled[m];
+  }
+
+  /**
+   * Motor deficit of the untreated mild Parkinson's profile at its steady state (50 % nigral loss,
+   * both pathways, D2 up-regulation settled): the yardstick of clinically evident parkinsonism,
+   * fixed whatever mechanisms a scenario switches off.
+   */
+  private mildParkinsonDeficit(): number {
+    const p = this.p;
+    const terminals = Math.pow(1 - 0.5, p.terminalExp);
+    const da = this.compensated(terminals);
+    const raw = this.d2Signal(da, 0, 0);
+    const density = 1 + p.d2UpMax * clamp(1 - raw, 0, 1);
+    return this.motorDeficitOf(p.d1Weight * da + (1 - p.d1Weight) * density * raw);
   }
 
   private motorFunction(drive: number): number {
@@ -535,7 +551,7 @@ export class NeuroModel {
       const tau = this.bufferTime(f.terminals);
       this.store = relax(this.store, f.terminals * f.conversion * tau, 1 / tau, h);
     }
-    this.ldr = toward(this.ldr, p.ldrShare * f.daExo, e.ldr);
+    if (this.on('long-duration-response')) this.ldr = toward(this.ldr, p.ldrShare * f.daExo, e.ldr);
     // Dyskinesia priming: the squared swing of exogenous dopamine around its daily mean, in denervated striatum.
     const swing = f.daExo - this.exoMean;
     this.exoMean = toward(this.exoMean, f.daExo, e.mean);

@@ -73,6 +73,8 @@ export interface NeuroRun {
   drive: DriveArrays;
   /** Sessions, at times that are on the drive grid. */
   sessions: readonly Session[];
+  /** Grid indices where the drive jumps (a bolus, an infusion edge): the step ending there sees the drive before the jump. */
+  jumps: ReadonlySet<number>;
   /** Indices into the drive grid where series are published. */
   outputs: readonly number[];
 }
@@ -96,7 +98,7 @@ export function runNeuro(r: NeuroRun): Record<string, Series> {
   };
   for (let k = 0; k < r.t.length; k++) {
     const t = r.t[k] as number;
-    if (k > 0) model.step(t - (r.t[k - 1] as number), sampleDrive(over, r.drive, k, true));
+    if (k > 0) model.step(t - (r.t[k - 1] as number), r.jumps.has(k) ? sampleDrive(over, r.drive, k - 1, false) : sampleDrive(over, r.drive, k, true));
     const session = next < sessions.length && (sessions[next] as Session).t <= t + 1e-9;
     if (!session && r.outputs[out] !== k) continue;
     const d = sampleDrive(now, r.drive, k, false);

@@ -19,14 +19,21 @@ function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: numb
   return { t, v };
 }
 
-/** Series of `a` minus the same series of `b` (same grid), for effects against an untreated run. */
-export function difference(a: Results, b: Results): Results {
+/**
+ * Series of `a` minus the same series of `b`, for effects against an untreated run. Both runs must
+ * share the sampling grid; a series missing from `b` counts as zero there (a drug's plasma level
+ * against an untreated run).
+ */
+export function difference(a: Results, b: Results): MeasureOutcome | { ok: true; results: Results } {
   const series: Record<string, Series> = {};
   for (const [name, s] of Object.entries(a.series)) {
     const r = b.series[name];
-    if (r && r.t.length === s.t.length) series[name] = { unit: s.unit, t: s.t, v: s.v.map((x, k) => x - (r.v[k] as number)) };
+    if (r && (r.t.length !== s.t.length || r.t.some((t, k) => Math.abs(t - (s.t[k] as number)) > 1e-9))) {
+      return { ok: false, reason: `the baseline samples ${name} on another grid; give both scenarios the same duration and sampling` };
+    }
+    series[name] = { unit: s.unit, t: s.t, v: r ? s.v.map((x, k) => x - (r.v[k] as number)) : s.v };
   }
-  return { ...a, series };
+  return { ok: true, results: { ...a, series } };
 }
 
 export function measure(results: Results, m: Measure): MeasureOutcome {
@@ -41,8 +48,10 @@ export function measure(results: Results, m: Measure): MeasureOutcome {
     const w = results.series[m.when];
     if (!w) return { ok: false, reason: `no series ${m.when}` };
     const from = m.from === undefined ? 0 : hoursOf(m.from);
-    const k = w.t.findIndex((x, i) => x >= from - 1e-9 && (m.below !== undefined ? (w.v[i] as number) < m.below : (w.v[i] as number) > (m.above as number)));
-    if (k < 0) return { ok: false, reason: `${m.when} never crosses ${m.below ?? m.above}` };
+    const beyond = (i: number) => (m.below !== undefined ? (w.v[i] as number) < m.below : (w.v[i] as number) > (m.above as number));
+    // A crossing: the level is passed between two samples (already past it at `from` is not one).
+    const k = w.t.findIndex((x, i) => i > 0 && x >= from - 1e-9 && beyond(i) && !beyond(i - 1));
+    if (k < 0) return { ok: false, reason: `${m.when} never crosses ${m.below ?? m.above} after ${m.from ?? '0h'}` };
     const j = s.t.findIndex((x) => Math.abs(x - (w.t[k] as number)) < 1e-6);
     return j < 0 ? { ok: false, reason: `no sample of ${m.series} at ${w.t[k]} h` } : { ok: true, value: s.v[j] as number };
   }
@@ -68,13 +77,18 @@ export function measure(results: Results, m: Measure): MeasureOutcome {
       return { ok: true, value: area / ((w.t.at(-1) as number) - (w.t[0] as number)) };
     }
     case 'half-peak-duration': {
-      const peak = Math.max(...w.v);
-      const top = w.v.indexOf(peak);
+      // The largest excursion from zero, up or down (a benefit may lower a scale).
+      const hiV = Math.max(...w.v);
+      const loV = Math.min(...w.v);
+      const sign = hiV >= -loV ? 1 : -1;
+      const peak = sign * (sign > 0 ? hiV : loV);
+      const top = w.v.indexOf(sign > 0 ? hiV : loV);
+      const above = (i: number) => sign * (w.v[i] as number) >= peak / 2;
       let lo = top;
-      while (lo > 0 && (w.v[lo - 1] as number) >= peak / 2) lo--;
+      while (lo > 0 && above(lo - 1)) lo--;
       let hi = top;
-      while (hi < w.v.length - 1 && (w.v[hi + 1] as number) >= peak / 2) hi++;
-      return peak > 0 ? { ok: true, value: (w.t[hi] as number) - (w.t[lo] as number) } : { ok: false, reason: `${m.series} has no positive peak in the window` };
+      while (hi < w.v.length - 1 && above(hi + 1)) hi++;
+      return peak > 0 ? { ok: true, value: (w.t[hi] as number) - (w.t[lo] as number) } : { ok: false, reason: `${m.series} does not move in the window` };
     }
     case 'half-life': {
       // Least-squares slope of ln C against t: t½ = −ln 2 / slope.

@@ -77,7 +77,9 @@ export function runCase(c: ValidationCase): CaseResult {
     if (!out.ok) return out;
     if (baseline === undefined) return measure(out.results, m);
     const ref = simulated(baseline);
-    return ref.ok ? measure(difference(out.results, ref.results), m) : ref;
+    if (!ref.ok) return ref;
+    const diff = difference(out.results, ref.results);
+    return 'results' in diff ? measure(diff.results, m) : diff;
   };
   const first = once(c.scenario, c.baseline, c.measure);
   if (!first.ok) return fail(first.reason);

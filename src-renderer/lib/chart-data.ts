@@ -75,8 +75,12 @@ export function brainData(results: Results, group: SeriesGroup): BrainData {
   const lines: BrainData['lines'] = [];
   for (const [name, s] of Object.entries(results.series)) {
     if (!PREFIXES[group].some((p) => name.startsWith(p))) continue;
-    const lo = Math.min(...s.v);
-    const hi = Math.max(...s.v);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of s.v) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
     const moves = hi - lo > (s.unit === 'points' ? 0.5 : 0.005) || (group === 'adverse' && hi > 0.01);
     if (!own.includes(name) && !moves) continue;
     lines.push({ name, unit: s.unit, points: s.t.map((t, k) => ({ x: t / perUnit, y: s.v[k] as number })) });

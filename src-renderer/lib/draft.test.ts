@@ -29,9 +29,13 @@ describe('draft', () => {
     // Resistance is a depression knob; severity does not apply to a healthy patient.
     expect(toDoc({ ...draft, condition: 'parkinsons' }).patient).not.toHaveProperty('treatmentResistant');
     expect(toDoc({ ...draft, condition: 'healthy' }).patient).not.toHaveProperty('severity');
-    // A session count that is not a number reaches the validator, which names it.
-    const bad = parseScenario(toDoc({ ...draft, sessions: [{ ...newSession('depression'), count: 'eight' }] }));
-    expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('interventions[1].count');
+    // A session count that is not a whole number reaches the validator, which names it.
+    for (const count of ['eight', '2.5']) {
+      const bad = parseScenario(toDoc({ ...draft, sessions: [{ ...newSession('depression'), count }] }));
+      expect(!bad.ok && bad.errors.map((e) => e.path)).toContain('interventions[1].count');
+    }
+    // A healthy document opens as moderate, so switching the condition shows the engine's default.
+    expect(fromDoc({ ...doc, patient: { condition: 'healthy' } }).severity).toBe('moderate');
   });
 
   it('keeps every field of an opened document that the editor does not show', () => {
@@ -123,5 +127,15 @@ describe('brain chart data', () => {
     expect(brainData(ssri, 'nt').lines.map((l) => l.name)).toEqual(['nt.serotonin.cortex', 'nt.serotonin.hippocampus']);
     expect(brainData(ssri, 'adverse').lines.map((l) => l.name)).toContain('adverse.nausea');
     expect(brainData(ssri, 'circuit').lines.map((l) => l.name)).toEqual(expect.arrayContaining(['circuit.raphe.firing', 'receptor.5HT1A_auto.density']));
+  });
+});
+
+describe('brain chart data on long runs', () => {
+  it('handles the longest allowed series (200 000 samples) without spreading them into Math.min', () => {
+    const n = 200_000;
+    const t = Array.from({ length: n }, (_, k) => k / 60);
+    const v = Array.from({ length: n }, (_, k) => 20 - k / n);
+    const results = { scenario: { patient: { condition: 'depression' } }, events: [], series: { 'scale.hamd17': { unit: 'points', t, v } } } as unknown as Parameters<typeof brainData>[0];
+    expect(brainData(results, 'scale').lines.map((l) => l.name)).toEqual(['scale.hamd17']);
   });
 });

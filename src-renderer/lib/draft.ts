@@ -110,7 +110,7 @@ export function toDoc(draft: Draft): ScenarioInput {
 function patientOf(draft: Draft): ScenarioInput['patient'] {
   const { treatmentResistant: _tr, severity: _s, ...rest } = draft.base?.patient ?? {};
   const numeric = Number(draft.severity);
-  const severity = draft.severity === '' ? undefined : draft.severity.trim() !== '' && Number.isFinite(numeric) ? numeric : draft.severity;
+  const severity = draft.severity.trim() === '' ? undefined : Number.isFinite(numeric) ? numeric : draft.severity;
   return {
     ...rest,
     condition: draft.condition as ScenarioInput['patient']['condition'],
@@ -122,14 +122,15 @@ function patientOf(draft: Draft): ScenarioInput['patient'] {
 }
 
 function sessions(s: SessionRow): InterventionInput {
-  const count = Number(s.count);
+  // A number goes to the validator as a number (it names a fraction or a negative count); text as text.
+  const count = s.count.trim() !== '' && Number.isFinite(Number(s.count)) ? Number(s.count) : s.count;
   return {
     ...s.extra,
     type: 'therapy' as const,
     kind: s.kind,
     start: s.start.trim() || '0d',
     ...(s.every.trim() ? { every: s.every.trim() } : {}),
-    ...(s.count.trim() ? { count: Number.isInteger(count) ? count : (s.count as unknown as number) } : {}),
+    ...(s.count.trim() ? { count: count as number } : {}),
   };
 }
 
@@ -164,7 +165,8 @@ export function fromDoc(doc: ScenarioInput): Draft {
     customDrugs: doc.customDrugs ?? [],
     name: doc.name,
     condition: doc.patient.condition,
-    severity: doc.patient.severity === undefined ? (doc.patient.condition === 'healthy' ? '' : 'moderate') : String(doc.patient.severity),
+    // The engine's default; toDoc leaves it out for a healthy patient.
+    severity: doc.patient.severity === undefined ? 'moderate' : String(doc.patient.severity),
     treatmentResistant: doc.patient.treatmentResistant === true,
     weightKg: doc.patient.weightKg ?? DEFAULT_WEIGHT,
     age: doc.patient.age ?? DEFAULT_AGE,
