@@ -1,15 +1,6 @@
 // The validation table printed by `modulon validate`, in the manner of the Pulse engine's tables.
+import type { ValidationSummary as Summary } from '../src-engine/contract/app-api.ts';
 import type { CaseResult } from '../src-engine/validation/run.ts';
-
-export interface Summary {
-  cases: number;
-  within10: number;
-  within30: number;
-  outside: number;
-  failed: number;
-  /** Share of cases within 30 % (including within 10 %). */
-  shareWithin30: number;
-}
 
 /** The summary of each engine layer's cases (the pk layer's share is what Engine I is judged on). */
 export function summarizeLayers(results: readonly CaseResult[]): Partial<Record<CaseResult['layer'], Summary>> {

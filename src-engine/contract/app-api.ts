@@ -77,6 +77,7 @@ export interface ValidationSummary {
   within30: number;
   outside: number;
   failed: number;
+  /** Share of cases within 30 % (including within 10 %). */
   shareWithin30: number;
 }
 
