@@ -231,8 +231,6 @@ export type ScenarioInput = z.input<typeof scenarioSchema>;
 /** A validated scenario with defaults filled in. */
 export type Scenario = z.output<typeof scenarioSchema>;
 export type DrugIntervention = z.output<typeof drugIntervention>;
-export type TherapyIntervention = z.output<typeof therapyIntervention>;
-export type Intervention = z.output<typeof intervention>;
 export type Patient = z.output<typeof patientSchema>;
 
 export interface FieldError {

@@ -14,8 +14,7 @@ export interface ChainLink {
   unit: string;
   /** Value at t = 0 (the untreated state, unless a dose or session falls at 0), where the link is a series. */
   start?: number;
-  /** Hours since the dose, and the drug given, for dose links. */
-  hoursAgo?: number;
+  /** The drug given, for dose links (whose value is the hours since the dose). */
   drug?: string;
 }
 
@@ -78,7 +77,7 @@ export function mechanismChain(results: Results, readout: string, t: number): Ch
   const last = new Map<string, { label: string; t: number }>();
   for (const e of results.events) if (e.kind === 'dose' && e.drug && e.t <= t + 1e-9) last.set(e.drug, { label: e.label, t: e.t });
   for (const [drug, d] of last) {
-    links.push({ layer: 'dose', name: d.label, value: t - d.t, unit: 'h ago', hoursAgo: t - d.t, drug });
+    links.push({ layer: 'dose', name: d.label, value: t - d.t, unit: 'h ago', drug });
     for (const [name, s] of Object.entries(results.series)) {
       if (s.drug === drug && name.endsWith('.plasma')) links.push({ layer: 'plasma', name, value: valueAt(s, t), unit: s.unit, start: s.v[0] as number });
     }

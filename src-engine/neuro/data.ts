@@ -85,10 +85,10 @@ export const CONDITION_PROFILES: ReadonlyMap<string, Condition> = new Map(
   }),
 );
 
-export const SEVERITY_LEVELS = { mild: 0.25, moderate: 0.5, severe: 0.75 } as const;
+const SEVERITY_LEVELS = { mild: 0.25, moderate: 0.5, severe: 0.75 } as const;
 
 /** Severity as a number 0–1 (named levels at 0.25 / 0.5 / 0.75; moderate when not given). */
-export function severityOf(patient: Pick<Patient, 'severity'>): number {
+function severityOf(patient: Pick<Patient, 'severity'>): number {
   const s = patient.severity ?? 'moderate';
   return typeof s === 'number' ? s : SEVERITY_LEVELS[s];
 }

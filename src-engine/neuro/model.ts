@@ -92,10 +92,8 @@ export interface NeuroOutputs {
   daPfc: number;
   daAccumbens: number;
   serotonin: number;
-  acetylcholineCortex: number;
-  acetylcholineHippocampus: number;
+  acetylcholine: number;
   noradrenaline: number;
-  noradrenalineAmygdala: number;
   glutamate: number;
   // circuits and receptors
   rapheFiring: number;
@@ -151,11 +149,11 @@ interface Fast {
   activation: number;
   ne: number;
   terminals: number;
-  daEndo: number;
   daExo: number;
   conversion: number;
   daStriatum: number;
-  daAssoc: number;
+  /** Odds of D2 binding by antagonists (occupancy / free receptors), shared by striatum and pituitary. */
+  odds: number;
   /** D2 signal per receptor (density 1), motor and associative striatum: what up-regulation responds to. */
   d2Raw: number;
   d2RawAssoc: number;
@@ -163,8 +161,8 @@ interface Fast {
   d2SignalAssoc: number;
   motorDrive: number;
   vta: number;
-  achCortex: number;
-  achHippocampus: number;
+  /** Acetylcholine tone (cortex and hippocampus share it: one basal forebrain, one AChE inhibition). */
+  ach: number;
   glutamate: number;
   bslowPfcTarget: number;
   bslowHipTarget: number;
@@ -287,6 +285,8 @@ export class NeuroModel {
     fearSpan: param('fear.span'),
     fearNe: param('fear.noradrenalineWeight'),
   };
+  /** Striatal terminals left at motor onset (50 % nigral loss). */
+  private readonly onsetTerminals = Math.pow(0.5, this.p.terminalExp);
   /** Motor function of a healthy striatum, and the motor deficit of the mild Parkinson's profile (EPS reference). */
   private readonly motorHealthy: number;
   private readonly epsReference: number;
@@ -350,12 +350,19 @@ export class NeuroModel {
    * fixed whatever mechanisms a scenario switches off.
    */
   private mildParkinsonDeficit(): number {
-    const p = this.p;
-    const terminals = Math.pow(1 - 0.5, p.terminalExp);
-    const da = this.compensated(terminals);
+    const da = this.compensated(this.onsetTerminals);
     const raw = this.d2Signal(da, 0, 0);
-    const density = 1 + p.d2UpMax * clamp(1 - raw, 0, 1);
-    return this.motorDeficitOf(p.d1Weight * da + (1 - p.d1Weight) * density * raw);
+    return this.motorDeficitOf(this.motorDrive(da, this.upregulatedDensity(raw) * raw));
+  }
+
+  /** Motor output of the striatum: the direct (D1, dopamine tone) and indirect (D2 signal) pathways. */
+  private motorDrive(da: number, d2Signal: number): number {
+    return this.p.d1Weight * da + (1 - this.p.d1Weight) * d2Signal;
+  }
+
+  /** D2 density that an under-stimulated receptor settles to (no down-regulation). */
+  private upregulatedDensity(rawSignal: number): number {
+    return 1 + this.p.d2UpMax * clamp(1 - rawSignal, 0, 1);
   }
 
   private motorFunction(drive: number): number {
@@ -410,9 +417,9 @@ export class NeuroModel {
     return e;
   }
 
-  /** Storage time of levodopa-derived dopamine in the surviving terminals, h. */
+  /** Storage time of levodopa-derived dopamine in the surviving terminals, h (bufferAtOnset at motor onset). */
   private bufferTime(terminals: number): number {
-    return Math.max(0.05, (this.p.bufferAtOnset * terminals) / Math.pow(0.5, this.p.terminalExp));
+    return Math.max(0.05, (this.p.bufferAtOnset * terminals) / this.onsetTerminals);
   }
 
   /** The untreated steady state of the patient's condition: the scenario starts there. */
@@ -441,7 +448,7 @@ export class NeuroModel {
     const activation = serotonin / (serotonin + K);
     // Noradrenaline: NET block, α2 autoreceptor feedback damping the rise; LC activity from the condition.
     const GN = 1 / (p.netShare * (1 - d.net) + (1 - p.netShare));
-    const ne = d.net === 0 ? kn.lcActivity : kn.lcActivity * Math.pow(GN, 1 - p.neAuto);
+    const ne = kn.lcActivity * Math.pow(GN, 1 - p.neAuto);
     // Dopamine, striatum: surviving terminals with compensation, levodopa through stores in those
     // terminals (buffered) and through serotonergic terminals (unbuffered), and the LDR.
     const terminals = this.terminals;
@@ -456,7 +463,7 @@ export class NeuroModel {
     const odds = d.d2Antagonist / free;
     const d2Raw = this.d2Signal(daStriatum, odds, d.d2Agonist);
     const d2Signal = this.d2Density * d2Raw;
-    const motorDrive = p.d1Weight * daStriatum + (1 - p.d1Weight) * d2Signal;
+    const motorDrive = this.motorDrive(daStriatum, d2Signal);
     // Associative striatum: the schizophrenia excess is here (not in the motor striatum).
     const daAssoc = kn.dopamineExcess * daEndo + daExo + ldr;
     const d2RawAssoc = this.d2Signal(daAssoc, odds, d.d2Agonist);
@@ -464,8 +471,7 @@ export class NeuroModel {
     // VTA projections: spared more than the nigra; NET clears prefrontal dopamine.
     const vta = 1 - p.vtaSparing * (1 - this.nigral);
     // Acetylcholine: QSSA with AChE (most), BuChE and diffusion.
-    const achCortex = this.cholinergic / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
-    const achHippocampus = achCortex;
+    const ach = this.cholinergic / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
     // Glutamate: NMDA block silences interneurons first (disinhibition) → glutamate burst.
     const n = clamp(d.nmdaRest, 0, 1);
     const blockI = (p.interneuron * n) / (1 + (p.interneuron - 1) * n);
@@ -476,7 +482,7 @@ export class NeuroModel {
     const liTerm = p.bLi * this.lithiumEffect;
     const s5 = mono ? p.b5ht * kn.serotoninBdnfCoupling * (serotonin - 1) : 0;
     const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * (ne / kn.lcActivity - 1) : 0) + liTerm - stressTerm);
-    const bslowHipTarget = Math.max(0.1, 1 + s5 + (mono ? p.bAch * (achHippocampus - 1) : 0) + liTerm - stressTerm);
+    const bslowHipTarget = Math.max(0.1, 1 + s5 + (mono ? p.bAch * (ach - 1) : 0) + liTerm - stressTerm);
     const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) : 0;
     const bdnf = this.bSlowPfc + this.bFast;
     // mTORC1 is gated by activity-triggered BDNF release (the burst above the slow basal level).
@@ -495,19 +501,17 @@ export class NeuroModel {
     out.activation = activation;
     out.ne = ne;
     out.terminals = terminals;
-    out.daEndo = daEndo;
     out.daExo = daExo;
     out.conversion = conversion;
     out.daStriatum = daStriatum;
-    out.daAssoc = daAssoc;
+    out.odds = odds;
     out.d2Raw = d2Raw;
     out.d2RawAssoc = d2RawAssoc;
     out.d2Signal = d2Signal;
     out.d2SignalAssoc = d2SignalAssoc;
     out.motorDrive = motorDrive;
     out.vta = vta;
-    out.achCortex = achCortex;
-    out.achHippocampus = achHippocampus;
+    out.ach = ach;
     out.glutamate = glutamate;
     out.bslowPfcTarget = bslowPfcTarget;
     out.bslowHipTarget = bslowHipTarget;
@@ -593,8 +597,8 @@ export class NeuroModel {
     this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1), e.salience);
     // D2 up-regulation when a receptor is under-stimulated (denervation, blockade), at most d2.upregulationMax.
     if (this.on('d2-upregulation')) {
-      this.d2Density = toward(this.d2Density, 1 + p.d2UpMax * clamp(1 - f.d2Raw, 0, 1), e.d2);
-      this.d2DensityAssoc = toward(this.d2DensityAssoc, 1 + p.d2UpMax * clamp(1 - f.d2RawAssoc, 0, 1), e.d2);
+      this.d2Density = toward(this.d2Density, this.upregulatedDensity(f.d2Raw), e.d2);
+      this.d2DensityAssoc = toward(this.d2DensityAssoc, this.upregulatedDensity(f.d2RawAssoc), e.d2);
     }
     // Lithium's stabilising effect builds over 1–2 weeks; the push toward mania.
     this.lithiumEffect = toward(this.lithiumEffect, d.lithium, e.lithium);
@@ -633,27 +637,26 @@ export class NeuroModel {
       p.mSpine * (1 - this.spinesPfc) + p.mNeuro * (1 - this.neurogenesis) - p.mProtein * (this.proteins - 1) - p.mMtor * this.mtor - p.mTherapy * this.therapy,
     );
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
-    const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * (1 - f.achHippocampus));
+    const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * (1 - f.ach));
     const fear = kn.fearLoad * (1 - this.extinction) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
-    const unblocked = this.motorDeficitOf(p.d1Weight * f.daStriatum + (1 - p.d1Weight) * this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist));
+    const unblocked = this.motorDeficitOf(this.motorDrive(f.daStriatum, this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist)));
     const epsDeficit = Math.max(0, motorDeficit - unblocked);
+    // Prolactin: pituitary D2 inhibition by tuberoinfundibular dopamine (and agonists), relative to healthy.
     const rT = p.tiTone;
-    const pituitary = (x: number, agonist: number) => Math.min(1, rT / (1 + rT + x) + p.agonistEff * agonist * (1 / (1 + rT)));
-    const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
-    const prl = (1 - pituitary(d.d2Antagonist / free, d.d2Agonist)) / (1 - pituitary(0, 0));
+    const pituitary = Math.min(1, rT / (1 + rT + f.odds) + (p.agonistEff * d.d2Agonist) / (1 + rT));
+    const prl = (1 - pituitary) / (1 - rT / (1 + rT));
     const mania = this.elevation / (this.elevation + p.maniaHalf);
     const nauseaDrive = Math.max(0, d.sert + d.acheRbc - this.nauseaAdapt);
     return {
       daStriatum: f.daStriatum,
-      daPfc: f.vta * Math.pow(1 / (p.netShare * (1 - d.net) + (1 - p.netShare)), 1 - p.neAuto),
+      // NET clears prefrontal dopamine as it clears noradrenaline.
+      daPfc: (f.vta * f.ne) / kn.lcActivity,
       daAccumbens: f.accumbens,
       serotonin: f.serotonin,
-      acetylcholineCortex: f.achCortex,
-      acetylcholineHippocampus: f.achHippocampus,
+      acetylcholine: f.ach,
       noradrenaline: f.ne,
-      noradrenalineAmygdala: f.ne,
       glutamate: f.glutamate,
       rapheFiring: f.firing,
       autoreceptor: this.autoreceptor,

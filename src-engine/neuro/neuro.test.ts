@@ -254,7 +254,7 @@ describe('mechanism chain', () => {
     const madrs = chain.links.at(-1)!;
     expect(madrs.value).toBeCloseTo(at(r, 'scale.madrs', 24), 9);
     expect(madrs.start).toBeGreaterThan(madrs.value);
-    expect(chain.links[0]!.hoursAgo).toBeCloseTo(24, 9);
+    expect(chain.links[0]!.value).toBeCloseTo(24, 9); // hours since the dose
   });
 
   it('refuses an unknown readout or a time outside the run, saying what is expected', () => {

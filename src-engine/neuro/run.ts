@@ -6,17 +6,21 @@ import type { Patient } from '../scenario.ts';
 import type { Series } from '../results.ts';
 import { NeuroModel, NO_DRIVE, sampleDrive, type DriveArrays, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind } from './model.ts';
 
-/** Series published by the layer: output field, series name (DESIGN.md §4.2), unit. */
+/**
+ * Series published by the layer: output field, series name (DESIGN.md §4.2), unit. Regions the
+ * model does not yet tell apart publish the same field (one raphe, one basal forebrain, one locus
+ * coeruleus, one transporter occupancy).
+ */
 export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, string]> = [
   ['daStriatum', 'nt.dopamine.striatum', 'ratio'],
   ['daPfc', 'nt.dopamine.pfc', 'ratio'],
   ['daAccumbens', 'nt.dopamine.accumbens', 'ratio'],
   ['serotonin', 'nt.serotonin.cortex', 'ratio'],
   ['serotonin', 'nt.serotonin.hippocampus', 'ratio'],
-  ['acetylcholineCortex', 'nt.acetylcholine.cortex', 'ratio'],
-  ['acetylcholineHippocampus', 'nt.acetylcholine.hippocampus', 'ratio'],
+  ['acetylcholine', 'nt.acetylcholine.cortex', 'ratio'],
+  ['acetylcholine', 'nt.acetylcholine.hippocampus', 'ratio'],
   ['noradrenaline', 'nt.noradrenaline.cortex', 'ratio'],
-  ['noradrenalineAmygdala', 'nt.noradrenaline.amygdala', 'ratio'],
+  ['noradrenaline', 'nt.noradrenaline.amygdala', 'ratio'],
   ['glutamate', 'nt.glutamate.pfc', 'ratio'],
   ['rapheFiring', 'circuit.raphe.firing', 'ratio'],
   ['autoreceptor', 'receptor.5HT1A_auto.density', 'ratio'],

@@ -24,7 +24,7 @@ function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: numb
  * share the sampling grid; a series missing from `b` counts as zero there (a drug's plasma level
  * against an untreated run).
  */
-export function difference(a: Results, b: Results): MeasureOutcome | { ok: true; results: Results } {
+export function difference(a: Results, b: Results): { ok: true; results: Results } | { ok: false; reason: string } {
   const series: Record<string, Series> = {};
   for (const [name, s] of Object.entries(a.series)) {
     const r = b.series[name];

@@ -79,7 +79,7 @@ export function runCase(c: ValidationCase): CaseResult {
     const ref = simulated(baseline);
     if (!ref.ok) return ref;
     const diff = difference(out.results, ref.results);
-    return 'results' in diff ? measure(diff.results, m) : diff;
+    return diff.ok ? measure(diff.results, m) : diff;
   };
   const first = once(c.scenario, c.baseline, c.measure);
   if (!first.ok) return fail(first.reason);
