@@ -111,8 +111,19 @@ const firstPass = z.array(z.strictObject({ metabolite: z.string().regex(/^[a-z][
  * (`firstPass`), both as fractions of the swallowed amount.
  */
 const swallowed = z.strictObject({ fraction, F: fraction, ka: positive(['1/h']), duration: positive(['h']).optional(), firstPass });
-/** Absorption through one site; with `swallowed`, `F` is the share of the dose absorbed at the site itself. */
-const absorption = z.strictObject({ F: fraction, ka: positive(['1/h']), lag: quantity(['h']).optional(), firstPass, swallowed: swallowed.optional() });
+/**
+ * Absorption through one site; with `swallowed`, `F` is the share of the dose absorbed at the site
+ * itself. With `transit`, the dose passes that many transit compartments before the absorbing one,
+ * every step at `ka` (a gamma-shaped delay, as in NONMEM transit-compartment models).
+ */
+const absorption = z.strictObject({
+  F: fraction,
+  ka: positive(['1/h']),
+  lag: quantity(['h']).optional(),
+  transit: quantity(['1']).refine((q) => Number.isInteger(q.value) && q.value >= 0 && q.value <= 20, { error: 'expected a whole number of transit compartments from 0 to 20' }).optional(),
+  firstPass,
+  swallowed: swallowed.optional(),
+});
 
 /**
  * A product of an absorbing route with its own absorption (venlafaxine immediate-release tablets

@@ -81,6 +81,18 @@ describe('closed forms', () => {
     expectSeries(s.v, s.t, (t) => (t <= 0.5 ? 0 : ((0.8 * 10 * ka) / (100 * (ka - k))) * (Math.exp(-k * (t - 0.5)) - Math.exp(-ka * (t - 0.5))) * 1000));
   });
 
+  it('a transit compartment gives an Erlang-shaped absorption (depot → transit → plasma, both at ka)', () => {
+    const d = drug({ routes: { oral: { F: q(0.8, 'fraction'), ka: q(1.2, '1/h'), transit: q(1, '1') } } });
+    const s = simulateWith(d, [{ dose: '10 mg', route: 'oral' }]).series['pk.testdrug.plasma']!;
+    // Input F·D·ka²·t·e^(−ka·t) convolved with e^(−k·t): A(t) = F·D·ka²/a²·(e^(−kt) − e^(−ka·t)(1 + a·t)), a = ka − k.
+    const k = 0.05, ka = 1.2, a = ka - k;
+    expectSeries(s.v, s.t, (t) => ((0.8 * 10 * ka * ka) / (a * a)) * (Math.exp(-k * t) - Math.exp(-ka * t) * (1 + a * t)) / 100 * 1000);
+    // The peak comes later than with the single absorption step.
+    const single = simulateWith(drug(), [{ dose: '10 mg', route: 'oral' }]).series['pk.testdrug.plasma']!;
+    const tmax = (x: { t: number[]; v: number[] }) => x.t[x.v.indexOf(Math.max(...x.v))] as number;
+    expect(tmax(s)).toBeGreaterThan(tmax(single) + 0.5);
+  });
+
   it('the effect site lags plasma with ke0', () => {
     const target = { effect: 'occupancy', c50: q(1e12, 'ng/mL'), emax: q(1, 'fraction'), hill: q(1, '1') } as never;
     const d = drug({ pk: { model: 'one-compartment', CL: q(5, 'L/h'), V: q(100, 'L'), ke0: q(0.3, '1/h'), concentrationUnit: 'ng/mL' }, targets: { SERT: target } });

@@ -39,6 +39,8 @@ export interface Depot {
   /** State index of the depot amount (the whole dose: bioavailability applies on the way out). */
   i: number;
   ka: number;
+  /** Transit compartments after the depot (states i+1 … i+transit), each emptied at ka; absorption is from the last. */
+  transit: number;
   /** Species the depot empties into. */
   species: number;
   /** Fraction of the absorbed flux reaching the species' central compartment unchanged. */
@@ -172,14 +174,14 @@ export class PkModel {
     const patch = routes.patch;
     if (patch) {
       // With a skin reservoir the patch releases into it, and it empties first-order into plasma.
-      const skin = patch.skinRelease ? this.depot(species, pk, 1, patch.skinRelease.value, []) : -1;
+      const skin = patch.skinRelease ? this.depot(species, pk, 1, patch.skinRelease.value, 0, []) : -1;
       out.patch = { kind: 'zero-order', target: skin >= 0 ? skin : species, intoDepot: skin >= 0, F: patch.F.value, lagH: 0, durationH: patch.wear.value };
     }
     return out;
   }
 
   /** A depot of `species`: its absorbed flux goes F to the species, first-pass shares to metabolites. */
-  private depot(species: number, pk: SpeciesPkData | undefined, F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined): number {
+  private depot(species: number, pk: SpeciesPkData | undefined, F: number, ka: number, transit: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined): number {
     // A first-pass pathway through CYP2D6 shrinks with the patient's CYP2D6 activity. The parent's
     // F stays: phenotype clearance ratios in the data are apparent oral ones (CL/F), which already
     // carry any change of F, and other enzymes (CYP3A4) take over part of the first pass.
@@ -190,22 +192,23 @@ export class PkModel {
       const fraction = Math.min(1 - F, m.viaCyp2d6 ? fp.fraction.value * this.cyp2d6Activity(pk) : fp.fraction.value);
       return { species: k, share: fraction * m.massRatio };
     });
-    this.depots.push({ i: this.size++, ka, species, F, firstPass });
+    this.depots.push({ i: this.size, ka, transit, species, F, firstPass });
+    this.size += 1 + transit;
     return this.depots.length - 1;
   }
 
   /** The entry of an absorbing route (oral, intranasal) or of a formulation of one. */
   private absorbingEntry(r: Absorption, species: number, pk: SpeciesPkData | undefined): Entry {
-    const depot = (F: number, ka: number, fps: Array<{ metabolite: string; fraction: { value: number } }> | undefined) => this.depot(species, pk, F, ka, fps);
     const lagH = r.lag?.value ?? 0;
+    const transit = r.transit?.value ?? 0;
     const sw = r.swallowed;
     // With a swallowed share, F of the dose enters the absorbing site's depot and all of it is
     // absorbed; the swallowed share goes to a depot of its own (the gut), zero-order over its duration.
     const entry: Entry = sw
-      ? { kind: 'depot', target: depot(1, r.ka.value, r.firstPass), F: r.F.value, lagH, durationH: 0 }
-      : { kind: 'depot', target: depot(r.F.value, r.ka.value, r.firstPass), F: 1, lagH, durationH: 0 };
+      ? { kind: 'depot', target: this.depot(species, pk, 1, r.ka.value, transit, r.firstPass), F: r.F.value, lagH, durationH: 0 }
+      : { kind: 'depot', target: this.depot(species, pk, r.F.value, r.ka.value, transit, r.firstPass), F: 1, lagH, durationH: 0 };
     if (sw) {
-      entry.parts = [{ kind: 'depot', target: depot(sw.F.value, sw.ka.value, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
+      entry.parts = [{ kind: 'depot', target: this.depot(species, pk, sw.F.value, sw.ka.value, 0, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
     }
     return entry;
   }
@@ -241,6 +244,7 @@ export class PkModel {
     const blockTarget = blockers.map((k) => (species[k] as Species).targets.AADC_peripheral as TargetData);
     const dI = Int32Array.from(depots, (d) => d.i);
     const dKa = Float64Array.from(depots, (d) => d.ka);
+    const dTransit = Int32Array.from(depots, (d) => d.transit);
     // Where absorbed drug goes: F to the parent's central compartment, first-pass shares to metabolites.
     const routesTo = depots.map((d) => [{ i: (species[d.species] as Species).iC, share: d.F }, ...d.firstPass.map((fp) => ({ i: (species[fp.species] as Species).iC, share: fp.share }))]);
     const dStart = Int32Array.from({ length: depots.length + 1 }, (_, j) => routesTo.slice(0, j).reduce((a, r) => a + r.length, 0));
@@ -264,8 +268,13 @@ export class PkModel {
         aadcBlock = Math.max(aadcBlock, emaxEffect(c, blockTarget[j] as TargetData));
       }
       for (let j = 0; j < dI.length; j++) {
-        const absorbed = (dKa[j] as number) * (y[dI[j] as number] as number);
-        dy[dI[j] as number] = -absorbed;
+        // The dose moves down the transit chain at ka; what leaves its last compartment is absorbed.
+        const ka = dKa[j] as number;
+        const first = dI[j] as number;
+        const last = first + (dTransit[j] as number);
+        dy[first] = -ka * (y[first] as number);
+        for (let i = first + 1; i <= last; i++) dy[i] = ka * ((y[i - 1] as number) - (y[i] as number));
+        const absorbed = ka * (y[last] as number);
         for (let r = dStart[j] as number; r < (dStart[j + 1] as number); r++) dy[dTo[r] as number] = (dy[dTo[r] as number] as number) + (dShare[r] as number) * absorbed;
       }
       const cypFactor = 1 / (1 + inhibition);
