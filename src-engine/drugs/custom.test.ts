@@ -49,6 +49,17 @@ describe('user-defined drugs', () => {
     expect(both.results.series['target.SERT.occupancy']!.v.at(-1)!).toBeGreaterThan(alone.results.series['target.SERT.occupancy']!.v.at(-1)!);
   });
 
+  it('absorb through transit compartments when given', () => {
+    const peakAt = (drug: object) => {
+      const out = simulate(scenario({ duration: '2d', sampling: '5min', customDrugs: [drug], interventions: [{ type: 'drug', drug: 'my-ssri', dose: '40 mg' }] }));
+      if (!out.ok) throw new Error(JSON.stringify(out.errors));
+      const s = out.results.series['pk.my-ssri.plasma']!;
+      return s.t[s.v.indexOf(Math.max(...s.v))]!;
+    };
+    // Three more steps at ka 0.8/h add about 3/0.8 h to the mean absorption time.
+    expect(peakAt({ ...myDrug, transit: 3 })).toBeGreaterThan(peakAt(myDrug) + 2);
+  });
+
   it('take dosing records', () => {
     const out = simulate(scenario({ interventions: [{ type: 'drug', drug: 'my-ssri', route: 'iv', records: [{ time: 0, amt: 20, cmt: 'central', rate: 10, ii: 24, addl: 6 }] }] }));
     if (!out.ok) throw new Error(JSON.stringify(out.errors));
@@ -64,6 +75,7 @@ describe('user-defined drugs', () => {
     ['an oral route without ka', { ...myDrug, ka: undefined }, 'customDrugs[0].ka', /needs ka/],
     ['an unknown target', { ...myDrug, targets: { XYZ: { potency: { value: 1, unit: 'ng/mL' } } } }, 'customDrugs[0].targets', /unknown key "XYZ"/],
     ['F above 1', { ...myDrug, F: 1.5 }, 'customDrugs[0].F', /from 0 to 1/],
+    ['a fractional number of transit compartments', { ...myDrug, transit: 1.5 }, 'customDrugs[0].transit', /whole number of compartments/],
   ])('refuses %s with its path', (_what, drug, path, message) => {
     const parsed = parseScenario(scenario({ customDrugs: [drug] }));
     expect(parsed.ok).toBe(false);

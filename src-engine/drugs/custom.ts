@@ -39,6 +39,8 @@ export const customDrugSchema = z
     ka: q(['1/h'], 'ka', 1000).optional(),
     F: fraction('F').default(1),
     lag: q(['h'], 'lag', 48, true).optional(),
+    /** Transit compartments before absorption, each emptied at ka (a gamma-shaped delay). */
+    transit: z.number({ error: 'expected transit as a whole number of compartments' }).int('expected transit as a whole number of compartments').min(0, 'expected transit from 0 to 20').max(20, 'expected transit from 0 to 20').optional(),
     /** Effect-site equilibration: brain lags plasma. */
     ke0: q(['1/h'], 'ke0', 1000).optional(),
     /** Patch wear time. */
@@ -95,6 +97,7 @@ export function toDrugFile(d: CustomDrug): DrugFile {
     F: { value: d.F, unit: 'fraction' as const, source: USER_DEFINED },
     ka: d.ka ? num(d.ka) : { value: 1, unit: '1/h' as const, source: USER_DEFINED },
     ...(d.lag ? { lag: num(d.lag) } : {}),
+    ...(d.transit ? { transit: { value: d.transit, unit: '1' as const, source: USER_DEFINED } } : {}),
   };
   const name = { en: d.name, zh: d.name };
   const description = d.description ? { en: d.description, zh: d.description } : { en: 'Defined by the user.', zh: '由用户定义。' };

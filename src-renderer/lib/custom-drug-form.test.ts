@@ -10,6 +10,11 @@ describe('custom drug form', () => {
     expect(drug).toMatchObject({ id: 'my-ssri', CL: { value: 30, unit: 'L/h' }, targets: { SERT: { potency: { value: 5, unit: 'ng/mL' }, emax: 0.9 } } });
   });
 
+  it('passes transit compartments for absorbing routes only', () => {
+    expect(toCustomDrug({ ...newCustomDrugForm(), name: 'Slow', CL: '5', V: '50', transit: '2' })).toMatchObject({ transit: 2 });
+    expect(toCustomDrug({ ...newCustomDrugForm(), name: 'Slow', routes: ['iv'], CL: '5', V: '50', transit: '2' })).not.toHaveProperty('transit');
+  });
+
   it('leaves empty fields out so validation names them', () => {
     const parsed = customDrugSchema.safeParse(toCustomDrug({ ...newCustomDrugForm(), name: 'X drug' }));
     expect(parsed.success).toBe(false);

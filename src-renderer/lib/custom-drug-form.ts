@@ -15,6 +15,8 @@ export interface CustomDrugForm {
   F: string;
   /** h */
   lag: string;
+  /** Number of transit compartments. */
+  transit: string;
   ke0: string;
   target: TargetId | '';
   /** ng/mL */
@@ -24,7 +26,7 @@ export interface CustomDrugForm {
 }
 
 export function newCustomDrugForm(): CustomDrugForm {
-  return { name: '', model: 'one-compartment', routes: ['oral'], CL: '', V: '', ka: '1', Q: '', V2: '', F: '1', lag: '', ke0: '', target: '', potency: '', emax: '1', hill: '1' };
+  return { name: '', model: 'one-compartment', routes: ['oral'], CL: '', V: '', ka: '1', Q: '', V2: '', F: '1', lag: '', transit: '', ke0: '', target: '', potency: '', emax: '1', hill: '1' };
 }
 
 /** "My SSRI 2" → "my-ssri-2"; ids must start with a letter. */
@@ -48,6 +50,7 @@ export function toCustomDrug(form: CustomDrugForm): CustomDrugInput {
     V: quantity(form.V, 'L'),
     ...(absorbs ? { ka: quantity(form.ka, '1/h'), F: n(form.F) ?? 1 } : {}),
     ...(absorbs && n(form.lag) !== undefined ? { lag: quantity(form.lag, 'h') } : {}),
+    ...(absorbs && n(form.transit) !== undefined ? { transit: n(form.transit) } : {}),
     ...(two ? { Q: quantity(form.Q, 'L/h'), V2: quantity(form.V2, 'L') } : {}),
     ...(n(form.ke0) !== undefined ? { ke0: quantity(form.ke0, '1/h') } : {}),
     targets: form.target ? { [form.target]: { potency: quantity(form.potency, 'ng/mL'), emax: n(form.emax) ?? 1, hill: n(form.hill) ?? 1 } } : {},
