@@ -13,7 +13,7 @@ const q = <U extends string>(units: readonly [U, ...U[]], what: string, max: num
       value: z.number({ error: `expected ${what} as a number` }).finite(),
       unit: z.enum(units, { error: `expected the unit of ${what} to be one of ${units.map((u) => JSON.stringify(u)).join(', ')}` }),
       source: z.string().max(500).optional(),
-    })
+    }, { error: (iss) => (iss.input === undefined ? `expected ${what} (a number in ${units.join(' or ')})` : `expected ${what} as { value, unit }`) })
     .superRefine((x, ctx) => {
       if (allowZero ? x.value < 0 : !(x.value > 0)) ctx.addIssue({ code: 'custom', path: ['value'], message: `expected ${what} ${allowZero ? '≥ 0' : 'greater than 0'}, got ${x.value}` });
       else if (x.value > max) ctx.addIssue({ code: 'custom', path: ['value'], message: `expected ${what} of at most ${max} ${x.unit}, got ${x.value}` });
