@@ -70,6 +70,8 @@ describe('user-defined drugs', () => {
   it.each([
     ['a built-in id', { ...myDrug, id: 'sertraline' }, 'customDrugs[0].id', /built-in drug; a user-defined drug never replaces one/],
     ['a unit of the wrong kind', { ...myDrug, CL: { value: 30, unit: 'mg' } }, 'customDrugs[0].CL.unit', /expected the unit of CL to be one of "L\/h", "L\/h\/kg"/],
+    ['a missing clearance', { ...myDrug, CL: undefined }, 'customDrugs[0].CL', /expected CL \(a number in L\/h or L\/h\/kg\)/],
+    ['a volume without its unit', { ...myDrug, V: 500 }, 'customDrugs[0].V', /expected V as \{ value, unit \}/],
     ['a negative volume', { ...myDrug, V: { value: -5, unit: 'L' } }, 'customDrugs[0].V.value', /expected V greater than 0/],
     ['two compartments without Q', { ...myDrug, Q: undefined }, 'customDrugs[0].Q', /needs Q and V2/],
     ['an oral route without ka', { ...myDrug, ka: undefined }, 'customDrugs[0].ka', /needs ka/],
