@@ -191,13 +191,21 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
   const coarse = Math.max(fineH * (DRIVE_COARSE_H / DRIVE_FINE_H), end / MAX_DRIVE_POINTS);
   const perEvent = Math.round(DRIVE_FINE_SPAN_H / fineH);
   const fine = events.length * perEvent < MAX_DRIVE_POINTS ? fineH : coarse;
-  const all: number[] = [...grid];
-  for (let k = 0; k * coarse <= end + 1e-9; k++) all.push(Math.min(end, k * coarse));
-  for (const e of events) for (let j = 0; j <= perEvent && e + j * fine <= end + 1e-9; j++) all.push(e + j * fine);
-  // A typed array sorts numerically without a comparator call per pair (tens of thousands of points).
-  const points = Float64Array.from(all).sort();
+  // Tens of thousands of points: filled into a typed array of known size and sorted numerically
+  // there (no comparator call per pair), then merged where closer than 1e-9 h.
+  const nCoarse = Math.floor((end + 1e-9) / coarse) + 1;
+  const points = new Float64Array(grid.length + nCoarse + events.length * (perEvent + 1));
+  let n = 0;
+  for (const x of grid) points[n++] = x;
+  for (let k = 0; k < nCoarse; k++) points[n++] = Math.min(end, k * coarse);
+  for (const e of events) for (let j = 0; j <= perEvent && e + j * fine <= end + 1e-9; j++) points[n++] = e + j * fine;
+  const sorted = points.subarray(0, n).sort();
   const t: number[] = [0];
-  for (const x of points) if (x - (t[t.length - 1] as number) > 1e-9) t.push(x);
+  let last = 0;
+  for (let i = 0; i < n; i++) {
+    const x = sorted[i] as number;
+    if (x - last > 1e-9) t.push((last = x));
+  }
   let j = 0;
   const outputs = grid.map((x) => {
     while (Math.abs((t[j] as number) - x) > 1e-9) j++;
