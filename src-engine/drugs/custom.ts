@@ -22,6 +22,8 @@ const q = <U extends string>(units: readonly [U, ...U[]], what: string, max: num
 const fraction = (what: string) =>
   z.number({ error: `expected ${what} as a number from 0 to 1` }).finite().min(0, `expected ${what} from 0 to 1`).max(1, `expected ${what} from 0 to 1`);
 
+const TRANSIT_EXPECTED = 'expected transit as a whole number of compartments from 0 to 20';
+
 export const customDrugSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'expected an id of lowercase letters, digits and dashes, starting with a letter'),
@@ -40,7 +42,7 @@ export const customDrugSchema = z
     F: fraction('F').default(1),
     lag: q(['h'], 'lag', 48, true).optional(),
     /** Transit compartments before absorption, each emptied at ka (a gamma-shaped delay). */
-    transit: z.number({ error: 'expected transit as a whole number of compartments' }).int('expected transit as a whole number of compartments').min(0, 'expected transit from 0 to 20').max(20, 'expected transit from 0 to 20').optional(),
+    transit: z.number({ error: TRANSIT_EXPECTED }).int(TRANSIT_EXPECTED).min(0, TRANSIT_EXPECTED).max(20, TRANSIT_EXPECTED).optional(),
     /** Effect-site equilibration: brain lags plasma. */
     ke0: q(['1/h'], 'ke0', 1000).optional(),
     /** Patch wear time. */

@@ -204,9 +204,8 @@ export class PkModel {
     const sw = r.swallowed;
     // With a swallowed share, F of the dose enters the absorbing site's depot and all of it is
     // absorbed; the swallowed share goes to a depot of its own (the gut), zero-order over its duration.
-    const entry: Entry = sw
-      ? { kind: 'depot', target: this.depot(species, pk, 1, r.ka.value, transit, r.firstPass), F: r.F.value, lagH, durationH: 0 }
-      : { kind: 'depot', target: this.depot(species, pk, r.F.value, r.ka.value, transit, r.firstPass), F: 1, lagH, durationH: 0 };
+    const target = this.depot(species, pk, sw ? 1 : r.F.value, r.ka.value, transit, r.firstPass);
+    const entry: Entry = { kind: 'depot', target, F: sw ? r.F.value : 1, lagH, durationH: 0 };
     if (sw) {
       entry.parts = [{ kind: 'depot', target: this.depot(species, pk, sw.F.value, sw.ka.value, 0, sw.firstPass), F: sw.fraction.value, lagH, durationH: sw.duration?.value ?? 0 }];
     }
