@@ -9,6 +9,7 @@ import type { Results } from '../results.ts';
 import { customDrugSchema, toDrugFile, type CustomDrugInput } from '../drugs/custom.ts';
 import type { DrugFile } from '../drugs/schema.ts';
 import type { CaseResult } from '../validation/run.ts';
+import type { EffectResult, EffectsFile } from '../validation/effects.ts';
 import type { Method } from './methods.ts';
 
 export { METHODS, isMethod, type Method } from './methods.ts';
@@ -73,12 +74,38 @@ export interface DrugSummary {
 
 export interface ValidationSummary {
   cases: number;
+  /** Inside the published range. */
+  inRange: number;
   within10: number;
   within30: number;
   outside: number;
   failed: number;
-  /** Share of cases within 30 % (including within 10 %). */
+  /** Share of cases in range or within 30 % (of the point, or of the range's nearer edge). */
   shareWithin30: number;
+  /** Cases whose comparator set no parameter they depend on, and how many of them are in band (in range or within 30 %). */
+  independent: number;
+  independentInBand: number;
+  /** The headline: the in-band share of the independent cases. */
+  shareIndependentInBand: number;
+}
+
+/** The effect matrix's summary: cells in band / near / outside, and the negative controls among them. */
+export interface EffectsSummary {
+  cells: number;
+  negative: number;
+  inBand: number;
+  near: number;
+  outside: number;
+  failed: number;
+  shareInBand: number;
+  independent: number;
+  independentInBand: number;
+}
+
+export interface EffectsReport {
+  summary: EffectsSummary;
+  cells: EffectResult[];
+  noEvidence: EffectsFile['noEvidence'];
 }
 
 /** The validation suite's results, as `modulon validate --json` prints them. */
@@ -88,6 +115,8 @@ export interface ValidationReport {
   /** The same per engine layer (pk, slow). */
   layers: Partial<Record<'pk' | 'slow', ValidationSummary>>;
   cases: CaseResult[];
+  /** The drug × condition effect matrix (validation layer "effects"). */
+  effects: EffectsReport;
 }
 
 /** A drug as the menus show it. */

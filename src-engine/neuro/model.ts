@@ -11,7 +11,9 @@
 // deliberate deviation: §2.4 relaxes the autoreceptor at k_deg·(1 + αA), which with the α needed
 // for near-full recovery would desensitise within 1–2 days; here it relaxes toward the same
 // equilibrium with a fixed time constant (6 days), as the recovery over 14–21 days requires.
-import { knobsFor, param, progressionFor, type Knobs } from './data.ts';
+import { knobsFor, progressionFor, type Knobs } from './data.ts';
+import { neuroParams, type NeuroParams } from './params.ts';
+import { hill, toxicity, type Toxicity } from './toxicity.ts';
 import type { Patient } from '../scenario.ts';
 
 /** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
@@ -57,7 +59,10 @@ export function sampleDrive(out: DriveSample, d: DriveArrays, k: number, mean: b
 export const MECHANISMS = {
   'autoreceptor-desensitisation': '5-HT1A autoreceptors desensitise under sustained activation (the weeks-long SSRI delay)',
   'bdnf-mtor': 'glutamate burst → fast BDNF → mTORC1 → synaptic proteins (ketamine)',
+  'bdnf-depletion': 'the releasable BDNF pool is spent by a burst and refills over a day (a brief mTORC1 pulse; a second dose hours later does less)',
   'monoamine-bdnf': 'slow BDNF expression driven by serotonin, noradrenaline and acetylcholine',
+  'hpa-mood': 'the stress (HPA) load acts on mood directly, beside the synaptic path',
+  'monoamine-hpa': 'a sustained serotonin and noradrenaline rise normalises the HPA axis over weeks',
   synaptogenesis: 'spine formation and elimination respond to BDNF, synaptic proteins and stress (off: spines stay at the healthy density, so stress no longer thins them)',
   neurogenesis: 'adult hippocampal neurogenesis follows hippocampal BDNF',
   'levodopa-storage': 'surviving dopamine terminals store levodopa-derived dopamine (buffering)',
@@ -66,8 +71,11 @@ export const MECHANISMS = {
   'dyskinesia-priming': 'pulsatile stimulation of denervated striatum primes dyskinesia',
   'd2-upregulation': 'striatal D2 receptors up-regulate when under-stimulated (denervation, blockade)',
   metaplasticity: 'BCM sliding threshold on the plasticity gain',
+  'nascent-spines': 'newly formed spines are labile for days and carry the plasticity window',
   'homeostatic-scaling': 'homeostatic scaling of the plasticity gain toward its set point',
   'gain-gated-learning': 'therapy learning scales with the plasticity gain at the session',
+  'daily-extinction': 'everyday reminders act as unplanned exposure: extinction builds slowly without therapy, faster with a higher hippocampal gain and noradrenaline',
+  'belief-consolidation': 'delusions formed under aberrant salience persist as beliefs that fade slowly once salience is damped',
   'disease-progression': 'nigral, cholinergic and synaptic loss progress with time',
   'lithium-protection': 'lithium damps the push toward (hypo)mania',
   'nausea-tolerance': 'tolerance to serotonergic and cholinergic nausea',
@@ -78,7 +86,8 @@ export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
 export type SessionKind = 'cbt' | 'exposure';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-const hill = (x: number, half: number, n: number) => (x <= 0 ? 0 : 1 / (1 + Math.pow(half / x, n)));
+/** What drives drug nausea: serotonergic, cholinergic (red-cell or brain, the larger) and NMDA-antagonist. */
+const nauseaDriveOf = (d: DriveSample) => d.sert + Math.max(d.acheRbc, d.ache) + d.nmdaRest;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 /** Relaxation of x toward xInf at rate k (1/h) over h hours, exact for frozen xInf and k. */
 const relax = (x: number, xInf: number, k: number, h: number) => xInf + (x - xInf) * Math.exp(-k * h);
@@ -140,6 +149,15 @@ export interface NeuroOutputs {
   maniaSwitch: number;
   serotoninToxicity: number;
   abuseLiability: number;
+  cholinergicCrisis: number;
+  lithiumToxicity: number;
+  anaesthesia: number;
+  respiratoryDepression: number;
+  nmsRisk: number;
+  psychosis: number;
+  nascentSpines: number;
+  bdnfPool: number;
+  belief: number;
 }
 
 /** Quantities derived algebraically from the drive and the slow state (quasi-steady state). */
@@ -171,9 +189,16 @@ interface Fast {
   mtorTarget: number;
   rawGain: number;
   rawGainHip: number;
+  /** Gain after the BCM threshold, before homeostatic scaling (what scaling responds to). */
+  preGain: number;
+  preGainHip: number;
   gain: number;
   gainHip: number;
   accumbens: number;
+  /** Serotonin and noradrenaline rise above healthy (what normalises the HPA axis). */
+  monoRise: number;
+  /** Associative D2 signal added by dopaminergic drugs (levodopa, agonists), × healthy. */
+  drugSalience: number;
 }
 
 export class NeuroModel {
@@ -183,108 +208,7 @@ export class NeuroModel {
   /** False while settling into the untreated steady state. */
   private progressing = false;
   // parameters (read once)
-  private readonly p = {
-    sertShare: param('serotonin.sertShare'),
-    autoHalf: param('serotonin.autoreceptorHalf'),
-    autoGain: param('serotonin.autoinhibitionGain'),
-    desensStrength: param('serotonin.desensitisationStrength'),
-    desensTime: param('serotonin.desensitisationTime'),
-    netShare: param('noradrenaline.netShare'),
-    neAuto: param('noradrenaline.autoinhibition'),
-    terminalExp: param('dopamine.terminalExponent'),
-    comp: param('dopamine.compensation'),
-    d1Weight: param('dopamine.d1Weight'),
-    motorHalf: param('dopamine.motorHalf'),
-    motorHill: param('dopamine.motorHill'),
-    r0: param('dopamine.basalD2Occupancy'),
-    vtaSparing: param('dopamine.vtaSparing'),
-    agonistEff: param('dopamine.agonistEfficacy'),
-    ldRef: param('levodopa.conversionRef'),
-    ldGain: param('levodopa.gain'),
-    bufferAtOnset: param('levodopa.bufferTimeAtOnset'),
-    ldSerotonergic: param('levodopa.serotonergicShare'),
-    ldrTime: param('levodopa.ldrTime'),
-    ldrShare: param('levodopa.ldrShare'),
-    meanTime: param('levodopa.meanTime'),
-    primeRate: param('dyskinesia.primingRate'),
-    primeTime: param('dyskinesia.primingTime'),
-    dyskThreshold: param('dyskinesia.threshold'),
-    acheShare: param('acetylcholine.acheShare'),
-    bucheShare: param('acetylcholine.bucheShare'),
-    interneuron: param('nmda.interneuronSensitivity'),
-    burstGain: param('glutamate.burstGain'),
-    dissHalf: param('dissociation.half'),
-    dissHill: param('dissociation.hill'),
-    bFastTime: param('bdnf.fastTime'),
-    bGlu: param('bdnf.glutamateGain'),
-    bSlowTime: param('bdnf.slowTime'),
-    b5ht: param('bdnf.serotoninGain'),
-    bAch: param('bdnf.acetylcholineGain'),
-    bNe: param('bdnf.noradrenalineGain'),
-    bStress: param('bdnf.stressGain'),
-    bLi: param('bdnf.lithiumGain'),
-    mtorTime: param('mtor.time'),
-    mtorThreshold: param('mtor.threshold'),
-    mtorSlope: param('mtor.slope'),
-    proteinTime: param('synapse.proteinTime'),
-    proteinGain: param('synapse.proteinGain'),
-    spineTurnover: param('spines.turnoverTime'),
-    spineMax: param('spines.max'),
-    spineProtein: param('spines.proteinWeight'),
-    spineStress: param('spines.stressElimination'),
-    neuroTime: param('neurogenesis.time'),
-    neuroBdnf: param('neurogenesis.bdnfGain'),
-    gMtor: param('gain.mtorWeight'),
-    gSpine: param('gain.spineWeight'),
-    gBdnf: param('gain.bdnfWeight'),
-    bcmTime: param('bcm.time'),
-    bcmStrength: param('bcm.strength'),
-    homeoTime: param('homeostasis.time'),
-    homeoRange: param('homeostasis.range'),
-    therapyRate: param('therapy.learningRate'),
-    therapyRetention: param('therapy.retentionTime'),
-    extRate: param('extinction.learningRate'),
-    extRetention: param('extinction.retentionTime'),
-    stressTime: param('stress.time'),
-    stressRelief: param('stress.therapyRelief'),
-    mSpine: param('mood.spineWeight'),
-    mProtein: param('mood.proteinWeight'),
-    mMtor: param('mood.mtorWeight'),
-    mNeuro: param('mood.neurogenesisWeight'),
-    mTherapy: param('mood.therapyWeight'),
-    hamdSpan: param('hamd17.span'),
-    hamdFloor: param('hamd17.floor'),
-    madrsPerHamd: param('madrs.perHamd'),
-    cSyn: param('cognition.synapseWeight'),
-    cAch: param('cognition.acetylcholineWeight'),
-    cSpine: param('cognition.spineWeight'),
-    adasFloor: param('adascog.floor'),
-    adasSpan: param('adascog.span'),
-    updrsSpan: param('updrs3.span'),
-    salienceTime: param('salience.time'),
-    panssSpan: param('panss.span'),
-    tiTone: param('prolactin.tuberoinfundibularTone'),
-    maniaTime: param('mania.time'),
-    mania5ht: param('mania.serotoninWeight'),
-    maniaNe: param('mania.noradrenalineWeight'),
-    maniaGain: param('mania.gainWeight'),
-    maniaHalf: param('mania.half'),
-    liHalf: param('lithium.protectionHalf'),
-    liMax: param('lithium.protectionMax'),
-    liTime: param('lithium.onsetTime'),
-    ymrsSpan: param('ymrs.span'),
-    ymrsFloor: param('ymrs.floor'),
-    abuseRate: param('abuse.sensitisationRate'),
-    abuseTime: param('abuse.time'),
-    accGain: param('abuse.accumbensGain'),
-    nauseaTime: param('nausea.adaptTime'),
-    nauseaHalf: param('nausea.half'),
-    toxHalf: param('serotoninToxicity.half'),
-    d2UpMax: param('d2.upregulationMax'),
-    d2UpTime: param('d2.upregulationTime'),
-    fearSpan: param('fear.span'),
-    fearNe: param('fear.noradrenalineWeight'),
-  };
+  private readonly p: NeuroParams = neuroParams();
   /** Striatal terminals left at motor onset (50 % nigral loss). */
   private readonly onsetTerminals = Math.pow(0.5, this.p.terminalExp);
   /** Motor function of a healthy striatum, and the motor deficit of the mild Parkinson's profile (EPS reference). */
@@ -307,9 +231,18 @@ export class NeuroModel {
   bSlowPfc = 1;
   bSlowHip = 1;
   mtor = 0;
+  /** Local translation started by mTORC1 (0–1). */
+  synthesis = 0;
   proteins = 1;
   spinesPfc = 1;
   spinesHip = 1;
+  /** Spines that have matured (× healthy); the rest of the density is nascent and labile. */
+  maturePfc = 1;
+  matureHip = 1;
+  /** Releasable activity-dependent BDNF (fraction of a full pool). */
+  pool = 1;
+  /** Consolidated delusional belief (units of salience). */
+  belief = 0;
   neurogenesis = 1;
   thetaPfc = 1;
   thetaHip = 1;
@@ -317,6 +250,8 @@ export class NeuroModel {
   scalingHip = 1;
   therapy = 0;
   extinction = 0;
+  /** Context-bound extinction from everyday reminders (0–1): renewed daily, fades within weeks. */
+  everyday = 0;
   salience = 0;
   elevation = 0;
   lithiumEffect = 0;
@@ -386,7 +321,7 @@ export class NeuroModel {
   }
 
   /** Decay factors e^(−h/τ) of the constant-rate states for a step of h hours (steps mostly repeat one length). */
-  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, lithium: 0, mania: 0, nausea: 0, d2: 0 };
+  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, synthesis: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, belief: 0, maturation: 0, lithium: 0, mania: 0, nausea: 0, d2: 0 };
   private decayStep = Number.NaN;
 
   private decays(h: number): typeof this.decay {
@@ -403,12 +338,15 @@ export class NeuroModel {
     e.bSlow = f(p.bSlowTime);
     e.mtor = f(p.mtorTime);
     e.proteins = f(p.proteinTime);
+    e.synthesis = f(p.synthesisTime);
     e.neurogenesis = f(p.neuroTime);
     e.bcm = f(p.bcmTime);
     e.homeostasis = f(p.homeoTime);
     e.therapy = f(p.therapyRetention);
     e.extinction = f(p.extRetention);
     e.salience = f(p.salienceTime);
+    e.belief = f(p.beliefTime);
+    e.maturation = f(p.maturationTime);
     e.lithium = f(p.liTime);
     e.mania = f(p.maniaTime);
     e.nausea = f(p.nauseaTime);
@@ -425,14 +363,23 @@ export class NeuroModel {
   /** The untreated steady state of the patient's condition: the scenario starts there. */
   private settle(): void {
     for (let k = 0; k < 1000; k++) this.step(24, NO_DRIVE);
+    // The belief's year-long time constant is slower than the settling span: start it at its equilibrium.
+    this.belief = this.salience;
     this.progressing = true;
+  }
+
+  /** Soft upper bound of the plasticity gain: 1 + (max − 1)·tanh((g − 1)/(max − 1)) above 1. */
+  private bounded(g: number): number {
+    const room = this.p.gMax - 1;
+    return g <= 1 ? g : 1 + room * Math.tanh((g - 1) / room);
   }
 
   /** The mTORC1 gate's value at zero burst, subtracted so that the resting brain has no mTORC1 surge. */
   private readonly mtorFloor = sigmoid(-this.p.mtorThreshold / this.p.mtorSlope);
 
-  /** Scratch for the quasi-steady quantities (reused: the hot loop allocates nothing). */
+  /** Scratch for the quasi-steady quantities and the toxicities (reused: the hot loop allocates nothing). */
   private readonly f = {} as Fast;
+  private readonly tox = {} as Toxicity;
 
   private fast(d: DriveSample): Fast {
     const p = this.p;
@@ -473,27 +420,34 @@ export class NeuroModel {
     // Acetylcholine: QSSA with AChE (most), BuChE and diffusion.
     const ach = this.cholinergic / (p.acheShare * (1 - d.ache) + p.bucheShare * (1 - d.buche) + (1 - p.acheShare - p.bucheShare));
     // Glutamate: NMDA block silences interneurons first (disinhibition) → glutamate burst.
+    // Glutamate: substantial NMDA block silences interneurons (a threshold), disinhibiting pyramidal
+    // cells whose own NMDA receptors are blocked in turn at anaesthetic occupancy.
     const n = clamp(d.nmdaRest, 0, 1);
-    const blockI = (p.interneuron * n) / (1 + (p.interneuron - 1) * n);
-    const glutamate = 1 + p.burstGain * Math.max(0, blockI - n);
+    const glutamate = 1 + p.burstGain * hill(n, p.burstHalf, p.burstHill) * (1 - n);
     // BDNF: slow expression (monoamines, ACh, lithium, stress) and a fast glutamate-driven burst.
     const mono = this.on('monoamine-bdnf');
     const stressTerm = p.bStress * (this.stress - 1);
     const liTerm = p.bLi * this.lithiumEffect;
     const s5 = mono ? p.b5ht * kn.serotoninBdnfCoupling * (serotonin - 1) : 0;
     const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * (ne / kn.lcActivity - 1) : 0) + liTerm - stressTerm);
-    const bslowHipTarget = Math.max(0.1, 1 + s5 + (mono ? p.bAch * (ach - 1) : 0) + liTerm - stressTerm);
-    const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) : 0;
+    const bslowHipTarget = Math.max(0.1, 1 + s5 + liTerm - stressTerm);
+    // The burst releases BDNF from a finite pool (spent during the burst, refilled over a day).
+    const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) * (this.on('bdnf-depletion') ? this.pool : 1) : 0;
     const bdnf = this.bSlowPfc + this.bFast;
     // mTORC1 is gated by activity-triggered BDNF release (the burst above the slow basal level).
     const z0 = this.mtorFloor;
     const mtorTarget = this.on('bdnf-mtor') && this.bFast > 0 ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
     // Plasticity gain per region, with the BCM sliding threshold and homeostatic scaling.
-    const rawGain = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesPfc - 1) + p.gBdnf * (bdnf - 1));
-    const rawGainHip = Math.max(0.05, 1 + p.gMtor * this.mtor + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip + this.bFast - 1));
+    // Plasticity gain per region: nascent spines (the window, days after a burst), spine density
+    // and slow BDNF; then the BCM sliding threshold, homeostatic scaling and a soft upper bound.
+    const nascent = this.on('nascent-spines');
+    const rawGain = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesPfc - this.maturePfc) : 0) + p.gSpine * (this.spinesPfc - 1) + p.gBdnf * (this.bSlowPfc - 1));
+    const rawGainHip = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesHip - this.matureHip) : 0) + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip - 1));
     const bcm = this.on('metaplasticity');
-    const gain = (bcm ? rawGain * Math.pow(this.thetaPfc, -p.bcmStrength) : rawGain) * this.scalingPfc;
-    const gainHip = (bcm ? rawGainHip * Math.pow(this.thetaHip, -p.bcmStrength) : rawGainHip) * this.scalingHip;
+    const preGain = bcm ? rawGain * Math.pow(this.thetaPfc, -p.bcmStrength) : rawGain;
+    const preGainHip = bcm ? rawGainHip * Math.pow(this.thetaHip, -p.bcmStrength) : rawGainHip;
+    const gain = this.bounded(preGain * this.scalingPfc);
+    const gainHip = this.bounded(preGainHip * this.scalingHip);
     const accumbens = vta * (1 + p.accGain * n);
     const out = this.f;
     out.serotonin = serotonin;
@@ -520,6 +474,10 @@ export class NeuroModel {
     out.mtorTarget = mtorTarget;
     out.rawGain = rawGain;
     out.rawGainHip = rawGainHip;
+    out.preGain = preGain;
+    out.preGainHip = preGainHip;
+    out.monoRise = Math.max(0, serotonin - 1) + Math.max(0, ne / kn.lcActivity - 1);
+    out.drugSalience = Math.max(0, d2SignalAssoc - this.d2DensityAssoc * this.d2Signal(kn.dopamineExcess * daEndo, odds, 0));
     out.gain = gain;
     out.gainHip = gainHip;
     out.accumbens = accumbens;
@@ -543,8 +501,11 @@ export class NeuroModel {
       if (pr.hippocampalSynapses) this.synapses *= Math.exp(-pr.hippocampalSynapses * h);
     }
     // Stress load, relieved by what therapy taught.
+    // Stress load, relieved by what therapy taught and, over weeks, by a sustained monoamine rise
+    // (HPA-axis normalisation).
     const learned = Math.max(this.therapy, this.extinction);
-    this.stress = toward(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned), e.stress);
+    const normalised = this.on('monoamine-hpa') ? (p.hpaNorm * kn.serotoninBdnfCoupling * f.monoRise) / (f.monoRise + p.hpaHalf) : 0;
+    this.stress = toward(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned) * (1 - normalised), e.stress);
     // 5-HT1A autoreceptor density: relaxes (fixed time constant) toward (1 + αA0)/(1 + αA).
     if (this.on('autoreceptor-desensitisation')) {
       const a0 = 1 / (1 + p.autoHalf);
@@ -563,12 +524,19 @@ export class NeuroModel {
       const drive = p.primeRate * swing * swing * (1 - f.terminals);
       this.priming = relax(this.priming, drive / (drive + 1 / p.primeTime), drive + 1 / p.primeTime, h);
     }
+    // The releasable BDNF pool: spent at a rate set by the glutamate burst, refilled over a day.
+    if (this.on('bdnf-depletion') && (this.pool < 1 || f.glutamate > 1)) {
+      const rate = 1 / p.refillTime + p.releaseRate * (f.glutamate - 1);
+      this.pool = relax(this.pool, 1 / p.refillTime / rate, rate, h);
+    }
     // BDNF, mTORC1, synaptic proteins.
     this.bFast = toward(this.bFast, f.bfastTarget, e.bFast);
     this.bSlowPfc = toward(this.bSlowPfc, f.bslowPfcTarget, e.bSlow);
     this.bSlowHip = toward(this.bSlowHip, f.bslowHipTarget, e.bSlow);
     this.mtor = toward(this.mtor, f.mtorTarget, e.mtor);
-    this.proteins = toward(this.proteins, 1 + p.proteinGain * this.mtor, e.proteins);
+    // Translation outlasts the mTORC1 pulse by hours; the synaptic proteins it makes last days.
+    this.synthesis = toward(this.synthesis, this.mtor, e.synthesis);
+    this.proteins = toward(this.proteins, 1 + p.proteinGain * this.synthesis, e.proteins);
     // Spines: formation ∝ (BDNF + protein synthesis)·(S_max − S), elimination ∝ stress·S.
     if (this.on('synaptogenesis')) {
       const k0 = 1 / (2 * p.spineTurnover);
@@ -579,6 +547,8 @@ export class NeuroModel {
       this.spinesPfc = relax(this.spinesPfc, (formPfc * p.spineMax) / (formPfc + elim), k0 * (formPfc + elim), h);
       this.spinesHip = relax(this.spinesHip, (formHip * p.spineMax) / (formHip + elim), k0 * (formHip + elim), h);
     }
+    this.maturePfc = toward(this.maturePfc, this.spinesPfc, e.maturation);
+    this.matureHip = toward(this.matureHip, this.spinesHip, e.maturation);
     if (this.on('neurogenesis')) this.neurogenesis = toward(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), e.neurogenesis);
     // Sliding threshold and homeostatic scaling of the gain.
     if (this.on('metaplasticity')) {
@@ -587,14 +557,21 @@ export class NeuroModel {
     }
     if (this.on('homeostatic-scaling')) {
       const r = p.homeoRange;
-      this.scalingPfc = toward(this.scalingPfc, clamp(this.scalingPfc / f.gain, 1 - r, 1 + r), e.homeostasis);
-      this.scalingHip = toward(this.scalingHip, clamp(this.scalingHip / f.gainHip, 1 - r, 1 + r), e.homeostasis);
+      this.scalingPfc = toward(this.scalingPfc, clamp(1 + p.homeoStrength * (1 - f.preGain), 1 - r, 1 + r), e.homeostasis);
+      this.scalingHip = toward(this.scalingHip, clamp(1 + p.homeoStrength * (1 - f.preGainHip), 1 - r, 1 + r), e.homeostasis);
     }
-    // Learned states decay slowly between sessions.
+    // Learned states decay slowly between sessions; where a trauma memory is expressed, everyday
+    // reminders extinguish it a little, at a rate set by the hippocampal gain and noradrenaline.
     this.therapy *= e.therapy;
     this.extinction *= e.extinction;
-    // Aberrant salience follows the excess associative D2 signal over about a week.
-    this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1), e.salience);
+    if (this.on('daily-extinction') && kn.fearLoad > 0) {
+      const r = p.extDaily * kn.extinctionCapacity * f.gainHip * Math.max(0, 1 + p.extNe * (f.ne - 1)) * (1 + p.ext5ht * Math.max(0, f.serotonin - 1));
+      this.everyday = relax(this.everyday, r / (r + 1 / p.everydayRetention), r + 1 / p.everydayRetention, h);
+    }
+    // Aberrant salience follows the associative D2 signal above a margin over about a week; the
+    // beliefs formed under it follow over about a year.
+    this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1 - p.salienceMargin), e.salience);
+    this.belief = this.on('belief-consolidation') ? toward(this.belief, this.salience, e.belief) : this.salience;
     // D2 up-regulation when a receptor is under-stimulated (denervation, blockade), at most d2.upregulationMax.
     if (this.on('d2-upregulation')) {
       this.d2Density = toward(this.d2Density, this.upregulatedDensity(f.d2Raw), e.d2);
@@ -607,7 +584,7 @@ export class NeuroModel {
     const surge = Math.max(0, f.accumbens / f.vta - 1.3);
     const sens = p.abuseRate * surge;
     if (this.abuse > 0 || sens > 0) this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
-    if (this.on('nausea-tolerance')) this.nauseaAdapt = toward(this.nauseaAdapt, d.sert + d.acheRbc, e.nausea);
+    if (this.on('nausea-tolerance')) this.nauseaAdapt = toward(this.nauseaAdapt, nauseaDriveOf(d), e.nausea);
   }
 
   private maniaPush(f: Fast): number {
@@ -634,11 +611,17 @@ export class NeuroModel {
     const f = this.fast(d);
     const load = Math.max(
       0,
-      p.mSpine * (1 - this.spinesPfc) + p.mNeuro * (1 - this.neurogenesis) - p.mProtein * (this.proteins - 1) - p.mMtor * this.mtor - p.mTherapy * this.therapy,
+      p.mSpine * (1 - this.spinesPfc) +
+        p.mNeuro * (1 - this.neurogenesis) +
+        (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
+        p.mProtein * (this.proteins - 1) -
+        p.mMtor * this.mtor -
+        p.mTherapy * this.therapy,
     );
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
-    const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * (1 - f.ach));
-    const fear = kn.fearLoad * (1 - this.extinction) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
+    // Only an acetylcholine deficit costs cognition: restoring ACh to healthy is the ceiling of a cholinesterase inhibitor.
+    const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));
+    const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
     const unblocked = this.motorDeficitOf(this.motorDrive(f.daStriatum, this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist)));
@@ -648,7 +631,8 @@ export class NeuroModel {
     const pituitary = Math.min(1, rT / (1 + rT + f.odds) + (p.agonistEff * d.d2Agonist) / (1 + rT));
     const prl = (1 - pituitary) / (1 - rT / (1 + rT));
     const mania = this.elevation / (this.elevation + p.maniaHalf);
-    const nauseaDrive = Math.max(0, d.sert + d.acheRbc - this.nauseaAdapt);
+    const tox = toxicity(p, f.ach, d.lithium, d.nmdaRest, d.d2Antagonist, Math.max(0, f.drugSalience - p.salienceMargin), this.tox);
+    const nauseaDrive = Math.max(0, nauseaDriveOf(d) - this.nauseaAdapt);
     return {
       daStriatum: f.daStriatum,
       // NET clears prefrontal dopamine as it clears noradrenaline.
@@ -687,17 +671,27 @@ export class NeuroModel {
       madrs: clamp(p.madrsPerHamd * hamd17, 0, 60),
       updrs3: clamp(p.updrsSpan * motorDeficit, 0, 132),
       adascog: clamp(p.adasFloor + p.adasSpan * cognition, 0, 70),
-      panssPositive: clamp(7 + p.panssSpan * this.salience, 7, 49),
+      // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
+      panssPositive: clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49),
       ymrs: clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60),
       caps5: clamp(p.fearSpan * fear, 0, 80),
-      eps: hill(epsDeficit, this.epsReference, 2),
+      eps: hill(epsDeficit, p.epsHalf * this.epsReference, p.epsHill),
       prolactin: Math.max(0, prl - 1) / (Math.max(0, prl - 1) + 1),
       dyskinesia: this.priming * hill(f.daExo - this.exoMean, p.dyskThreshold, 2),
       dissociation: hill(d.nmdaRest, p.dissHalf, p.dissHill),
-      nausea: nauseaDrive / (nauseaDrive + p.nauseaHalf),
+      nausea: p.nauseaMax * hill(nauseaDrive, p.nauseaHalf, 2),
       maniaSwitch: mania,
       serotoninToxicity: hill(f.serotonin, p.toxHalf, 4),
       abuseLiability: this.abuse,
+      cholinergicCrisis: tox.cholinergicCrisis,
+      lithiumToxicity: tox.lithiumToxicity,
+      anaesthesia: tox.anaesthesia,
+      respiratoryDepression: tox.respiratoryDepression,
+      nmsRisk: tox.nmsRisk,
+      psychosis: tox.psychosis,
+      nascentSpines: Math.max(0, this.spinesPfc - this.maturePfc),
+      bdnfPool: this.pool,
+      belief: this.belief,
     };
   }
 }

@@ -29,6 +29,7 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['d2Density', 'receptor.D2.density', 'ratio'],
   ['motorDrive', 'circuit.striatum.motor_drive', 'ratio'],
   ['salience', 'circuit.salience.aberrant', 'ratio'],
+  ['belief', 'learning.delusional_belief', 'ratio'],
   ['ldr', 'adaptation.levodopa_ldr', 'ratio'],
   ['dyskinesiaPriming', 'adaptation.dyskinesia_priming', 'fraction'],
   ['bdnf', 'plasticity.bdnf', 'ratio'],
@@ -36,6 +37,8 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['proteins', 'plasticity.synaptic_proteins', 'ratio'],
   ['spinesPfc', 'plasticity.spines.pfc', 'ratio'],
   ['spinesHippocampus', 'plasticity.spines.hippocampus', 'ratio'],
+  ['nascentSpines', 'plasticity.spines.nascent', 'ratio'],
+  ['bdnfPool', 'plasticity.bdnf_pool', 'fraction'],
   ['neurogenesis', 'plasticity.neurogenesis', 'ratio'],
   ['gain', 'plasticity.gain', 'ratio'],
   ['gainHippocampus', 'plasticity.gain.hippocampus', 'ratio'],
@@ -62,6 +65,12 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['maniaSwitch', 'adverse.mania_switch', 'fraction'],
   ['serotoninToxicity', 'adverse.serotonin_toxicity', 'fraction'],
   ['abuseLiability', 'adverse.abuse_liability', 'fraction'],
+  ['cholinergicCrisis', 'adverse.cholinergic_crisis', 'fraction'],
+  ['lithiumToxicity', 'adverse.lithium_toxicity', 'fraction'],
+  ['anaesthesia', 'adverse.anaesthesia', 'fraction'],
+  ['respiratoryDepression', 'adverse.respiratory_depression', 'fraction'],
+  ['nmsRisk', 'adverse.nms_risk', 'fraction'],
+  ['psychosis', 'adverse.psychosis', 'fraction'],
 ];
 
 export interface Session {

@@ -9,3 +9,9 @@ import type { ValidationCase } from './schema.ts';
 const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro];
 
 export const VALIDATION_CASES: readonly ValidationCase[] = loadCases(FILES);
+
+import effects from '../data/validation/effects.json' with { type: 'json' };
+import { loadEffects, type EffectsFile } from './effects.ts';
+
+/** The effect matrix: drug × condition cells with their evidence, and the pairs without any. */
+export const EFFECT_MATRIX: EffectsFile = loadEffects(effects);

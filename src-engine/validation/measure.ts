@@ -109,14 +109,34 @@ export function measure(results: Results, m: Measure): MeasureOutcome {
   }
 }
 
-/** Relative error, zero inside a published range. */
-export function relativeError(simulated: number, published: number, range?: readonly [number, number]): number {
-  if (range && simulated >= Math.min(...range) && simulated <= Math.max(...range)) return 0;
-  if (published === 0) return simulated === 0 ? 0 : Infinity;
-  return (simulated - published) / Math.abs(published);
+export interface Agreement {
+  /** Signed relative error from the published point (reported even inside a range). */
+  error: number;
+  /** Signed relative distance from the nearer edge of the range (0 inside it; without a range, the error). */
+  fromEdge: number;
+  /** Where the value sits inside the range: 0 at the lower edge, 1 at the upper; absent outside or without one. */
+  position?: number;
+  band: Band;
 }
 
-export function bandOf(error: number): Band {
+/**
+ * Agreement with a published value: inside its range 'in range' with the position; outside it the
+ * error is measured from the nearer edge. Errors are relative to |published|, or to the range's
+ * half-width when the published value is 0 (a "no effect" case).
+ */
+export function agreement(simulated: number, published: number, range?: readonly [number, number]): Agreement {
+  const lo = range ? Math.min(...range) : published;
+  const hi = range ? Math.max(...range) : published;
+  const scale = Math.abs(published) > 0 ? Math.abs(published) : hi > lo ? (hi - lo) / 2 : 1;
+  const error = (simulated - published) / scale;
+  if (!range) return { error, fromEdge: error, band: bandOf(error) };
+  if (simulated >= lo && simulated <= hi) return { error, fromEdge: 0, position: hi > lo ? (simulated - lo) / (hi - lo) : 0.5, band: 'in range' };
+  const fromEdge = (simulated - (simulated < lo ? lo : hi)) / scale;
+  return { error, fromEdge, band: bandOf(fromEdge) };
+}
+
+/** Band of a point error (cases without a range, or outside one). */
+export function bandOf(error: number): Exclude<Band, 'in range'> {
   const e = Math.abs(error);
   if (e <= 0.1) return 'within 10 %';
   if (e <= 0.3) return 'within 30 %';

@@ -1,12 +1,16 @@
 // Runs validation cases: simulate, measure, compare with the published value, classify the band.
 import { simulate } from '../simulate.ts';
 import type { Results } from '../results.ts';
-import { bandOf, difference, measure, relativeError } from './measure.ts';
-import { validationCaseSchema, type Band, type Layer, type ValidationCase } from './schema.ts';
+import { agreement, difference, measure } from './measure.ts';
+import { validationCaseSchema, type Band, type Independence, type Layer, type ValidationCase } from './schema.ts';
 
 export interface CaseResult {
   id: string;
   layer: Layer;
+  independence: Independence;
+  sharedSource?: string;
+  /** How the value was expressed (a level, a ratio's change, a fall). */
+  express: ValidationCase['express'];
   title: string;
   drug: string;
   simulated: number | null;
@@ -17,6 +21,10 @@ export interface CaseResult {
   confidence: string;
   /** Signed relative error (simulated − published) / published; null when the case could not run. */
   error: number | null;
+  /** Signed relative distance from the nearer edge of the range (0 inside); null when the case could not run. */
+  fromEdge: number | null;
+  /** Position inside the published range (0 = lower edge, 1 = upper), when inside one. */
+  position?: number;
   band: Band | 'failed';
   /** Why a case failed to run (invalid scenario, missing series). */
   problem?: string;
@@ -62,6 +70,9 @@ export function runCase(c: ValidationCase): CaseResult {
   const base = {
     id: c.id,
     layer: c.layer,
+    independence: c.independence,
+    ...(c.sharedSource ? { sharedSource: c.sharedSource } : {}),
+    express: c.express,
     title: c.title,
     drug: c.drug,
     published: c.published.value,
@@ -71,7 +82,7 @@ export function runCase(c: ValidationCase): CaseResult {
     confidence: c.published.confidence,
     ...(c.published.note ? { note: c.published.note } : {}),
   };
-  const fail = (problem: string): CaseResult => ({ ...base, simulated: null, error: null, band: 'failed', problem });
+  const fail = (problem: string): CaseResult => ({ ...base, simulated: null, error: null, fromEdge: null, band: 'failed', problem });
   const once = (scenario: unknown, baseline: unknown, m: ValidationCase['measure']) => {
     const out = simulated(scenario);
     if (!out.ok) return out;
@@ -91,6 +102,8 @@ export function runCase(c: ValidationCase): CaseResult {
     else if (second.value === 0) return fail('the reference run measured 0');
     else value /= second.value;
   }
-  const error = relativeError(value, c.published.value, c.published.range);
-  return { ...base, simulated: value, error, band: bandOf(error) };
+  if (c.express === 'ratio-change') value -= 1;
+  else if (c.express === 'fall') value = 1 - value;
+  const a = agreement(value, c.published.value, c.published.range);
+  return { ...base, simulated: value, error: a.error, fromEdge: a.fromEdge, ...(a.position === undefined ? {} : { position: a.position }), band: a.band };
 }

@@ -36,16 +36,37 @@ export const measureSchema = z.discriminatedUnion('kind', [
 ]);
 export type Measure = z.infer<typeof measureSchema>;
 
-export const BANDS = ['within 10 %', 'within 30 %', 'outside'] as const;
+/** 'in range': inside a published range (its position is reported); otherwise the error is measured from the point, or from the range's nearer edge. */
+export const BANDS = ['in range', 'within 10 %', 'within 30 %', 'outside'] as const;
 export type Band = (typeof BANDS)[number];
 
 /** Which engine layer a case checks: the pk layer (plasma, targets) or the slow neuromodulatory layer. */
 export const LAYERS = ['pk', 'slow'] as const;
 export type Layer = (typeof LAYERS)[number];
 
+/**
+ * Whether the published comparator is independent of the sources that set the parameters the case
+ * depends on: `independent` (set no parameter), `consistency` (the same source set parameters,
+ * e.g. a half-life from the label that gave CL and V), `calibration` (the very number a parameter
+ * was calibrated to). Only independent cases validate; the others check that the data are used as meant.
+ */
+export const INDEPENDENCE = ['independent', 'consistency', 'calibration'] as const;
+export type Independence = (typeof INDEPENDENCE)[number];
+
+/**
+ * How the measured value is expressed before comparison: as measured (`level`), as a change of a
+ * ratio (`ratio-change`: value − 1) or as a fall (`fall`: 1 − value), so that a case about an
+ * effect compares effects, not levels that include the baseline.
+ */
+export const EXPRESS = ['level', 'ratio-change', 'fall'] as const;
+
 export const validationCaseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   layer: z.enum(LAYERS).default('pk'),
+  independence: z.enum(INDEPENDENCE),
+  /** For consistency and calibration cases: the shared source and the parameter it set. */
+  sharedSource: z.string().min(5).optional(),
+  express: z.enum(EXPRESS).default('level'),
   title: z.string().min(5),
   /** Drug (or drugs, "a+b") the case is about, for grouping in the table. */
   drug: z.string().min(2),
@@ -61,7 +82,7 @@ export const validationCaseSchema = z.strictObject({
   over: z.strictObject({ scenario: z.unknown(), baseline: z.unknown().optional(), measure: measureSchema, combine: z.enum(['ratio', 'difference']).default('ratio') }).optional(),
   published: z.strictObject({
     value: z.number().finite(),
-    /** Published range, if the source gives one: inside it counts as zero error. */
+    /** Published range, if the source gives one (or the suite derived one, saying why in `note`). */
     range: z.tuple([z.number().finite(), z.number().finite()]).optional(),
     unit: z.string().min(1),
     source: z.string().min(5),

@@ -26,7 +26,7 @@ import {
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
 import { inProcessRunner, type EngineRunner } from '../engine-runner.ts';
-import { summarize, summarizeLayers } from '../validation-table.ts';
+import { effectsReport, summarize, summarizeLayers } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
 
 export interface BackendOptions {
@@ -105,7 +105,7 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'validation:run': async () => {
       const cases = await engine.validate();
-      return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases });
+      return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases, effects: effectsReport() });
     },
   };
 

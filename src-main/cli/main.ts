@@ -9,7 +9,7 @@ import { EXPLAINABLE, mechanismChain } from '../../src-engine/neuro/chain.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
 import { runCase } from '../../src-engine/validation/run.ts';
-import { summarize, summarizeLayers, validationTable } from '../validation-table.ts';
+import { effectsReport, summarize, summarizeLayers, validationTable } from '../validation-table.ts';
 import { resultsToCsv } from '../csv.ts';
 import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
@@ -240,9 +240,10 @@ function validateCommand(args: readonly string[], io: Io): number {
   if (cases.length === 0) throw new UsageError(`validate: no cases for drug ${JSON.stringify(values.drug)}`);
   const results = cases.map(runCase);
   const summary = summarize(results);
-  if (values.json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, layers: summarizeLayers(results), cases: results }, null, 2)}\n`);
-  else io.stdout(validationTable(results, summary));
-  return summary.failed > 0 ? EXIT_INTERNAL : EXIT_OK;
+  const effects = effectsReport(values.drug);
+  if (values.json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, layers: summarizeLayers(results), cases: results, effects }, null, 2)}\n`);
+  else io.stdout(validationTable(results, summary, effects));
+  return summary.failed > 0 || effects.summary.failed > 0 ? EXIT_INTERNAL : EXIT_OK;
 }
 
 const PK_MODELS = ['one-compartment-oral', 'two-compartment-oral'] as const;
