@@ -86,6 +86,8 @@ export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
 export type SessionKind = 'cbt' | 'exposure';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+/** mmol/L: the top of the usual maintenance range (Nolen et al. 2019 Bipolar Disord 21:394: 0.6–1.2). */
+const LITHIUM_TROPHIC_CEILING = 1.2;
 /** What drives drug nausea: serotonergic, cholinergic (red-cell or brain, the larger) and NMDA-antagonist. */
 const nauseaDriveOf = (d: DriveSample) => d.sert + Math.max(d.acheRbc, d.ache) + d.nmdaRest;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -427,9 +429,10 @@ export class NeuroModel {
     // BDNF: slow expression (monoamines, ACh, lithium, stress) and a fast glutamate-driven burst.
     const mono = this.on('monoamine-bdnf');
     const stressTerm = p.bStress * (this.stress - 1);
-    const liTerm = p.bLi * this.lithiumEffect;
+    // Lithium's trophic effect does not grow beyond the therapeutic range (toxic levels are neurotoxic, not trophic).
+    const liTerm = p.bLi * Math.min(this.lithiumEffect, LITHIUM_TROPHIC_CEILING);
     const s5 = mono ? p.b5ht * kn.serotoninBdnfCoupling * (serotonin - 1) : 0;
-    const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * (ne / kn.lcActivity - 1) : 0) + liTerm - stressTerm);
+    const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * Math.min(ne / kn.lcActivity - 1, 1) : 0) + liTerm - stressTerm);
     const bslowHipTarget = Math.max(0.1, 1 + s5 + liTerm - stressTerm);
     // The burst releases BDNF from a finite pool (spent during the burst, refilled over a day).
     const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) * (this.on('bdnf-depletion') ? this.pool : 1) : 0;
