@@ -176,7 +176,14 @@ const en = {
   vBand: 'Band',
   vSource: 'Source',
   inRange: 'in range',
-  bands: { 'within 10 %': 'within 10 %', 'within 30 %': 'within 30 %', outside: 'outside', failed: 'failed' } as Record<string, string>,
+  bands: { 'in range': 'in range', 'within 10 %': 'within 10 %', 'within 30 %': 'within 30 %', outside: 'outside', failed: 'failed' } as Record<string, string>,
+  independentSummary: (k: number, n: number, share: number) => `Comparators independent of the model's parameter sources: ${k} of ${n} in band (${share} %)`,
+  effectsTitle: 'Effect matrix: what each drug does to each condition',
+  effectsIntro: 'Drug arm minus the untreated (placebo) arm at a trial-like time, against trials and meta-analyses; grey cells are negative controls where trials found no effect. ● in band · ◐ near · ✗ outside.',
+  effectsSummary: (n: number, neg: number, inBand: number, share: number) => `${n} cells (${neg} negative controls): ${inBand} in band (${share} %)`,
+  vDrug: 'Drug',
+  verdicts: { 'in band': 'in band', near: 'near', outside: 'outside', failed: 'failed' } as Record<string, string>,
+  conditionsShort: { healthy: 'Healthy', alzheimers: "Alzheimer's", parkinsons: "Parkinson's", depression: 'Depression', 'depression-trd': 'TRD', schizophrenia: 'Schizophrenia', ptsd: 'PTSD', bipolar: 'Bipolar' } as Record<string, string>,
 };
 
 type Strings = typeof en;
@@ -356,7 +363,14 @@ const zh: Strings = {
   vBand: '区间',
   vSource: '来源',
   inRange: '在范围内',
-  bands: { 'within 10 %': '10 % 以内', 'within 30 %': '30 % 以内', outside: '超出', failed: '失败' },
+  bands: { 'in range': '在范围内', 'within 10 %': '10 % 以内', 'within 30 %': '30 % 以内', outside: '超出', failed: '失败' },
+  independentSummary: (k: number, n: number, share: number) => `比较值独立于模型参数来源的案例：${n} 个中 ${k} 个在范围内（${share} %）`,
+  effectsTitle: '效应矩阵：每种药物对每种病症的作用',
+  effectsIntro: '在接近试验的时间点，用药组减去未治疗（安慰剂）组，与试验和荟萃分析比较；阴性对照为试验未发现效应的组合。● 在范围内 · ◐ 接近 · ✗ 超出。',
+  effectsSummary: (n: number, neg: number, inBand: number, share: number) => `${n} 个单元（${neg} 个阴性对照）：${inBand} 个在范围内（${share} %）`,
+  vDrug: '药物',
+  verdicts: { 'in band': '在范围内', near: '接近', outside: '超出', failed: '失败' },
+  conditionsShort: { healthy: '健康', alzheimers: '阿尔茨海默病', parkinsons: '帕金森病', depression: '抑郁症', 'depression-trd': '难治性抑郁', schizophrenia: '精神分裂症', ptsd: 'PTSD', bipolar: '双相障碍' },
 };
 
 export type Lang = 'en' | 'zh';

@@ -8,6 +8,11 @@ test('the validation page lists every case with its band and source', async ({ p
   await expect(page.getByRole('status')).toContainText(/\d+ cases: \d+ within 10 %, \d+ within 30 %, \d+ outside/, { timeout: 30_000 });
   expect(await page.locator('table.vtable tbody tr').count()).toBeGreaterThanOrEqual(40);
   await expect(page.locator('tr', { hasText: 'sertraline-sert-50mg' })).toContainText('Meyer');
+  // The effect matrix: a drug × condition grid with memantine's negative control in depression in band.
+  const grid = page.getByTestId('effects-grid');
+  await expect(grid).toBeVisible();
+  await expect(grid.locator('tr', { hasText: 'memantine' }).locator('td').nth(1)).toHaveAttribute('title', /scale\.madrs at 8w/);
+  await expect(page.getByText(/cells \(\d+ negative controls\): \d+ in band/)).toBeVisible();
   await expect(page.getByRole('note').first()).toContainText('not for clinical decisions');
   await page.screenshot({ path: 'test-results/validation.png', fullPage: false });
   await page.getByRole('button', { name: 'Workbench' }).click();
