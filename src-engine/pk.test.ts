@@ -105,10 +105,9 @@ describe('one-compartment oral pharmacokinetics', () => {
   it('never produces NaN, negative or infinite values', () => {
     for (const dose of ['1 µg', '23 mg', '100 g']) {
       const r = runOk(scenario([{ type: 'drug', drug: 'donepezil', dose, every: '1min', stop: '1h' }], { duration: '1w', sampling: '1min' }));
-      for (const s of Object.values(r.series)) for (const v of s.v) {
-        expect(Number.isFinite(v)).toBe(true);
-        expect(v).toBeGreaterThanOrEqual(0);
-      }
+      // One assertion per run (3.7 million expect() calls took 20 s of the suite).
+      const bad = Object.entries(r.series).flatMap(([name, s]) => s.v.flatMap((v, k) => (Number.isFinite(v) && v >= 0 ? [] : [`${name}[${k}] = ${v}`])));
+      expect(bad.slice(0, 5), dose).toEqual([]);
     }
   });
 
