@@ -1,7 +1,7 @@
-// Dosing records against NONMEM 7.5 (../shared/reference/fixtures/nonmem-dosing, from
-// mrgsolve/nmtests): 29 scenarios of boluses, infusions, lag, bioavailability, modelled duration,
-// steady state 1 and 2, resets. Every observation row must agree within the printed precision.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Dosing records against NONMEM 7.5 (test/fixtures/nonmem-dosing, from mrgsolve/nmtests): 29
+// scenarios of boluses, infusions, lag, bioavailability, modelled duration, steady state 1 and 2,
+// resets. Every observation row must agree within the printed precision.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../src-main/cli/main.ts';
@@ -11,8 +11,7 @@ import type { DoseRecordInput } from '../src-engine/pk/records.ts';
 import { parseScenario, type Scenario } from '../src-engine/scenario.ts';
 import { run } from '../src-engine/simulate.ts';
 
-const DIR = join(import.meta.dirname, '..', '..', 'shared', 'reference', 'fixtures', 'nonmem-dosing');
-const present = existsSync(join(DIR, 'records.csv'));
+const DIR = join(import.meta.dirname, 'fixtures', 'nonmem-dosing');
 
 function table(file: string): Array<Record<string, string>> {
   const [head, ...rows] = readFileSync(join(DIR, file), 'utf8').trim().split(/\r?\n/);
@@ -54,10 +53,10 @@ function toRecord(r: Record<string, string>): DoseRecordInput {
   };
 }
 
-describe.skipIf(!present)('dosing records vs NONMEM 7.5', () => {
-  const records = present ? table('records.csv') : [];
-  const output = present ? table('nonmem-output.csv') : [];
-  const names = present ? new Map(table('scenarios.csv').map((s) => [s.ID, s.descr])) : new Map();
+describe('dosing records vs NONMEM 7.5', () => {
+  const records = table('records.csv');
+  const output = table('nonmem-output.csv');
+  const names = new Map(table('scenarios.csv').map((s) => [s.ID, s.descr]));
   const ids = [...new Set(records.map((r) => r.ID as string))];
 
   it('has the 29 scenarios', () => expect(ids).toHaveLength(29));
@@ -82,7 +81,7 @@ describe.skipIf(!present)('dosing records vs NONMEM 7.5', () => {
   });
 });
 
-describe.skipIf(!present)('modulon pk on the NONMEM records, converted to our CSV columns', () => {
+describe('modulon pk on the NONMEM records, converted to our CSV columns', () => {
   it('prints ID,time,conc matching NONMEM on all 29 scenarios', async () => {
     const records = table('records.csv');
     const output = table('nonmem-output.csv');
@@ -116,11 +115,5 @@ describe.skipIf(!present)('modulon pk on the NONMEM records, converted to our CS
     });
     expect(rows.length - 1).toBe(expected.length);
     expect(bad.slice(0, 5)).toEqual([]);
-  });
-});
-
-describe.skipIf(present)('dosing records vs NONMEM 7.5 (reference absent)', () => {
-  it('skips: ../shared/reference/fixtures/nonmem-dosing is not here (outside the project’s CI)', () => {
-    expect(present).toBe(false);
   });
 });
