@@ -70,6 +70,41 @@ const BAD: Array<[string, (d: Doc) => void, string, RegExp]> = [
   ['seed negative', (d) => { (d as Record<string, unknown>).seed = -1; }, 'seed', /at least 0/],
 ];
 
+/** Dosing records: [description, record fields, expected path under interventions[0], fragment of the message]. */
+const BAD_RECORDS: Array<[string, Record<string, unknown>, string, RegExp]> = [
+  ['a negative amt', { amt: -5 }, 'records[0].amt', /^expected amt \(mg\) ≥ 0$/],
+  ['an amt as text', { amt: '5' }, 'records[0].amt', /^expected amt \(mg\) as a number$/],
+  ['a negative time', { time: -1 }, 'records[0].time', /^expected time \(h\) ≥ 0$/],
+  ['a negative rate', { rate: -2 }, 'records[0].rate', /^expected rate \(mg\/h\) ≥ 0$/],
+  ['a negative dur', { dur: -2 }, 'records[0].dur', /^expected dur \(h\) ≥ 0$/],
+  ['a negative ii', { ii: -24 }, 'records[0].ii', /^expected ii \(h\) ≥ 0$/],
+  ['a negative lag', { lag: -1 }, 'records[0].lag', /^expected lag \(h\) ≥ 0$/],
+  ['a negative f', { f: -0.5 }, 'records[0].f', /^expected f ≥ 0$/],
+  ['an f above 10', { f: 11 }, 'records[0].f', /^expected f of at most 10$/],
+  ['a fractional addl', { addl: 1.5, ii: 24 }, 'records[0].addl', /^expected addl as a whole number$/],
+  ['a negative addl', { addl: -1, ii: 24 }, 'records[0].addl', /at least 0/],
+  ['ss 3', { ss: 3, ii: 24 }, 'records[0].ss', /^expected ss 0, 1 or 2$/],
+  ['evid 2', { evid: 2 }, 'records[0].evid', /^expected evid 1 \(dose\), 3 \(reset\) or 4 \(reset and dose\)$/],
+  ['an unknown cmt', { cmt: 'gut' }, 'records[0].cmt', /^expected cmt "depot" or "central"/],
+  ['rate and dur together', { cmt: 'central', rate: 10, dur: 2 }, 'records[0].dur', /^rate and dur both given; expected one of them$/],
+  ['addl without ii', { addl: 2 }, 'records[0].addl', /^addl without ii; expected ii > 0 with additional doses$/],
+  ['a reset carrying a dose', { evid: 3 }, 'records[0].evid', /^a reset \(evid 3\) carries no dose/],
+  ['a reset with addl', { evid: 3, amt: 0, addl: 2, ii: 12 }, 'records[0].evid', /^a reset \(evid 3\) carries no dose/],
+  ['a reset with ss', { evid: 3, amt: 0, ss: 1, ii: 12 }, 'records[0].evid', /^a reset \(evid 3\) carries no dose/],
+  ['steady state without ii', { ss: 1 }, 'records[0].ii', /^steady state needs ii > 0/],
+  ['a dose of nothing', { amt: 0 }, 'records[0].amt', /^a dose record needs amt > 0$/],
+  ['an ii under a minute', { ii: 0.01, addl: 1 }, 'records[0].ii', /^expected ii of at least 1 min \(0\.01666\d+ h\), got 0\.01$/],
+  ['a lag reaching back over 50 intervals', { ss: 1, ii: 1, lag: 60 }, 'records[0].lag', /^at steady state, expected lag \+ infusion duration at most 50 × ii \(50 h\), got 60 h$/],
+  ['an infusion reaching back over 50 intervals', { ss: 1, ii: 1, cmt: 'central', dur: 60 }, 'records[0].dur', /^at steady state, expected lag \+ infusion duration at most 50 × ii \(50 h\), got 60 h$/],
+  // 102 mg × f 0.5 at 1 mg/h: 51 h of infusion (f scales the duration).
+  ['an infusion by rate reaching back over 50 intervals', { ss: 1, ii: 1, cmt: 'central', amt: 102, f: 0.5, rate: 1 }, 'records[0].dur', /^at steady state, expected lag \+ infusion duration at most 50 × ii \(50 h\), got 51 h$/],
+  ['a time after the end', { time: 24 }, 'records[0].time', /^expected a time before the end of the scenario \(24 h\), got 24$/],
+  ['a lag longer than the scenario', { lag: 25 }, 'records[0].lag', /^expected a lag no longer than the scenario \(24 h\), got 25$/],
+  ['more than 100 g after f', { amt: 60_000, f: 2 }, 'records[0].amt', /^expected at most 100000 mg after f, got 120000$/],
+  ['a rate above 100 g/h', { cmt: 'central', rate: 100_001 }, 'records[0].rate', /^expected a rate of at most 100000 mg\/h, got 100001$/],
+  ['a depot dose by a route without one', { cmt: 'depot' }, 'records[0].cmt', /^a depot dose needs an absorbing route \(oral or intranasal\), not "iv"; use cmt "central"$/],
+];
+
 describe('scenario validation', () => {
   it('accepts a complete scenario and fills defaults in a minimal one', () => {
     expect(parseScenario(good()).ok).toBe(true);
@@ -86,6 +121,26 @@ describe('scenario validation', () => {
     const hit = parsed.errors.find((e) => e.path === path);
     expect(hit, `errors were ${JSON.stringify(parsed.errors)}`).toBeDefined();
     expect(hit!.message).toMatch(message);
+  });
+
+  it.each(BAD_RECORDS)('refuses a dosing record with %s, naming the field', (_name, fields, path, message) => {
+    const route = path === 'records[0].cmt' && fields.cmt === 'depot' ? 'iv' : 'oral';
+    const drug = route === 'iv' ? 'ketamine' : 'donepezil';
+    const doc = { schema: 'modulon.scenario/1', name: 'r', duration: '1d', patient: { condition: 'healthy' }, interventions: [{ type: 'drug', drug, route, records: [{ time: 0, amt: 5, ...fields }] }] };
+    const parsed = parseScenario(doc);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    const hit = parsed.errors.find((e) => e.path === `interventions[0].${path}`);
+    expect(hit, `errors were ${JSON.stringify(parsed.errors)}`).toBeDefined();
+    expect(hit!.message).toMatch(message);
+  });
+
+  it('accepts the records the refusals border on', () => {
+    const ok = (fields: Record<string, unknown>) => parseScenario({ schema: 'modulon.scenario/1', name: 'r', duration: '1d', patient: { condition: 'healthy' }, interventions: [{ type: 'drug', drug: 'donepezil', records: [{ time: 0, amt: 5, ...fields }] }] });
+    for (const fields of [{ amt: 0.001 }, { f: 10 }, { f: 0 }, { ii: 1 / 60, addl: 1 }, { ss: 1, ii: 0.4, lag: 20 }, { ss: 1, ii: 1, cmt: 'central', amt: 100, f: 0.5, rate: 1 }, { time: 23.99 }, { lag: 24 }, { amt: 50_000, f: 2 }, { evid: 3, amt: 0 }, { ss: 1, ii: 0, amt: 0, rate: 2, cmt: 'central' }]) {
+      const parsed = ok(fields);
+      expect(parsed.ok, `${JSON.stringify(fields)}: ${parsed.ok ? '' : JSON.stringify(parsed.errors)}`).toBe(true);
+    }
   });
 
   it('refuses documents that are not objects', () => {

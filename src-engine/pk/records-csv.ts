@@ -102,7 +102,8 @@ export function parseRecordsCsv(text: string): CsvOutcome {
       subject = { id, records: [], observations: [] };
       subjects.set(id, subject);
     }
-    const evid = num('evid') ?? (raw('amt') !== undefined && (num('amt') ?? 0) > 0 ? 1 : 0);
+    // Without an evid column a row with an amount is a dose (a negative one is then refused, not read as an observation).
+    const evid = num('evid') ?? (raw('amt') !== undefined && (num('amt') ?? 0) !== 0 ? 1 : 0);
     if (evid === 0) {
       subject.observations.push(time);
       continue;

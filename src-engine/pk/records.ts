@@ -29,7 +29,7 @@ export const doseRecordSchema = z
     /** Lag time (h) added to the route's own. */
     lag: nonNegative('lag (h)').default(0),
     /** Bioavailability factor applied to this record's amount. */
-    f: nonNegative('f').max(10).default(1),
+    f: nonNegative('f').max(10, 'expected f of at most 10').default(1),
   })
   .superRefine((r, ctx) => {
     const say = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
