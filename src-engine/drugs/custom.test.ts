@@ -87,6 +87,21 @@ describe('user-defined drugs', () => {
     expect(hit!.message).toMatch(message);
   });
 
+  it('engage a target with their Hill coefficient: E = Emax·x/(1 + x), x = (C/C50)^hill, exactly', () => {
+    // IV bolus into one compartment: C(t) = D/V·e^(−CL/V·t) = 100 ng/mL·e^(−0.1·t). Hill 2 at C50 50 ng/mL.
+    const hill2 = { id: 'steep', name: 'Steep', model: 'one-compartment', routes: ['iv'], CL: { value: 10, unit: 'L/h' }, V: { value: 100, unit: 'L' }, targets: { SERT: { potency: { value: 50, unit: 'ng/mL' }, emax: 0.9, hill: 2 } } };
+    const out = simulate(scenario({ duration: '1d', customDrugs: [hill2], interventions: [{ type: 'drug', drug: 'steep', route: 'iv', dose: '10 mg' }] }));
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    const occ = out.results.series['target.SERT.occupancy']!;
+    const expected = (t: number) => {
+      const x = ((100 * Math.exp(-0.1 * t)) / 50) ** 2;
+      return (0.9 * x) / (1 + x);
+    };
+    // At t = 0: x = 4, E = 0.72 (with x^(1/2) it would be 0.53).
+    expect(occ.v[0]).toBeCloseTo(0.72, 9);
+    for (const t of [0, 1, 3, 12, 20]) expect(occ.v[occ.t.indexOf(t)]).toBeCloseTo(expected(t), 6);
+  });
+
   it('names customDrugs when a drug is unknown', () => {
     const parsed = parseScenario(scenario({ interventions: [{ type: 'drug', drug: 'nope', dose: '1 mg' }] }));
     expect(!parsed.ok && parsed.errors[0]).toMatchObject({ path: 'interventions[0].drug', message: expect.stringMatching(/my-ssri \(or a drug defined under "customDrugs"\)/) });
