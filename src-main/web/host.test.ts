@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend } from '../api/app-api.ts';
 import { openStore, type Store } from '../store/store.ts';
-import { startWebHost, type WebHost } from './host.ts';
+import { CSP, startWebHost, type WebHost } from './host.ts';
 
 let dir: string;
 let store: Store;
@@ -17,7 +17,14 @@ beforeAll(async () => {
   const web = join(dir, 'renderer');
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>Modulon</title>');
+  writeFileSync(join(web, 'app.js'), 'console.log(1)');
+  writeFileSync(join(web, 'style.css'), 'body{}');
+  writeFileSync(join(web, 'blob.bin'), 'raw');
+  mkdirSync(join(web, 'assets'));
   writeFileSync(join(dir, 'secret.txt'), 'outside the web root');
+  // A sibling whose name starts with the web root's: only a containment check with a trailing separator refuses it.
+  mkdirSync(join(dir, 'renderer-private'));
+  writeFileSync(join(dir, 'renderer-private', 'secret.txt'), 'sibling of the web root');
   store = await openStore(join(dir, 'data'));
   host = await startWebHost({ backend: createBackend({ store, dataDir: dir, transport: 'http' }), staticDir: web, token: 'test-token' });
 });
@@ -84,6 +91,113 @@ describe('web host', () => {
     expect((await call('/%2e%2e/secret.txt', {}, 'GET')).status).toBe(404);
     expect((await call('/%E0%A4%A', {}, 'GET')).status).toBe(400);
     expect((await call('/api/%E0%A4%A', auth)).status).toBe(400);
+  });
+
+  it('never serves a file from a sibling folder whose name extends the web root’s', async () => {
+    // The URL parser leaves %2F alone, so the path reaches the check as /../renderer-private/secret.txt.
+    const res = await call('/..%2Frenderer-private%2Fsecret.txt', {}, 'GET');
+    expect(res.status).toBe(404);
+    expect(res.body).toBe('not found');
+    expect((await call('/..%2Fsecret.txt', {}, 'GET')).status).toBe(404);
+    expect((await call('/%2e%2e%2frenderer-private/secret.txt', {}, 'GET')).status).toBe(404);
+  });
+
+  it('serves files with their content type and caching, and nothing that is not a file', async () => {
+    const page = await call('/index.html', {}, 'GET');
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>Modulon</title>' });
+    expect(page.headers).toMatchObject({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    const root = await call('/', {}, 'GET');
+    expect(root).toMatchObject({ status: 200, body: '<!doctype html><title>Modulon</title>' });
+    expect(root.headers['cache-control']).toBe('no-store');
+    const js = await call('/app.js', {}, 'GET');
+    expect(js).toMatchObject({ status: 200, body: 'console.log(1)' });
+    expect(js.headers).toMatchObject({ 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'max-age=3600' });
+    expect((await call('/style.css', {}, 'GET')).headers['content-type']).toBe('text/css; charset=utf-8');
+    expect((await call('/blob.bin', {}, 'GET')).headers['content-type']).toBe('application/octet-stream');
+    expect((await call('/assets', {}, 'GET')).status).toBe(404);
+    expect((await call('/missing.js', {}, 'GET'))).toMatchObject({ status: 404, body: 'not found' });
+    const head = await call('/app.js', {}, 'HEAD');
+    expect(head).toMatchObject({ status: 200, body: '' });
+    expect((await call('/app.js', {}, 'PUT')).status).toBe(405);
+  });
+
+  it('sends the same security headers on every answer', async () => {
+    for (const res of [await call('/', {}, 'GET'), await call('/missing', {}, 'GET'), await call('/api/app:info', auth), await call('/api/app:info', {})]) {
+      expect(res.headers).toMatchObject({
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+      });
+    }
+    const api = await call('/api/app:info', auth);
+    expect(api.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  });
+
+  it('passes the method name decoded and an empty body as {}', async () => {
+    expect(JSON.parse((await call('/api/app%3Ainfo', auth, 'POST', '')).body)).toMatchObject({ ok: true, value: { transport: 'http', dataDir: dir } });
+  });
+
+  it('refuses a body over 16 MB without passing it on, and takes one of exactly 16 MB', async () => {
+    const calls: unknown[] = [];
+    const counting = await startWebHost({ backend: { api: {} as never, dispatch: async (_m, input) => (calls.push(input), { ok: true, value: null }) }, staticDir: join(dir, 'renderer'), token: 't' });
+    const post = (body: string) =>
+      new Promise<string>((resolve) => {
+        const req = request({ host: '127.0.0.1', port: counting.port, path: '/api/app:info', method: 'POST', headers: { host: `127.0.0.1:${counting.port}`, authorization: 'Bearer t' } }, (r) => {
+          r.resume();
+          r.on('end', () => resolve(String(r.statusCode)));
+        });
+        // The host stops reading at the limit: the client sees 413 or a reset connection.
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+        req.end(body);
+      });
+    try {
+      const limit = 16 * 1024 * 1024;
+      expect(['413', 'ECONNRESET', 'EPIPE']).toContain(await post(`"${'x'.repeat(limit - 1)}"`));
+      expect(calls).toHaveLength(0);
+      expect(await post(`"${'x'.repeat(limit - 2)}"`)).toBe('200');
+      expect(calls).toHaveLength(1);
+      expect((calls[0] as string).length).toBe(limit - 2);
+    } finally {
+      await counting.close();
+    }
+  });
+
+  it('answers an internal error with 500 and logs it, without the details', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const failing = await startWebHost({ backend: { api: {} as never, dispatch: () => Promise.reject(new Error('boom')) }, staticDir: join(dir, 'renderer'), token: 't' });
+    try {
+      const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: failing.port, path: '/api/app:info', method: 'POST', headers: { host: `127.0.0.1:${failing.port}`, authorization: 'Bearer t' } }, (r) => {
+          let text = '';
+          r.on('data', (c: Buffer) => (text += c.toString()));
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+      expect(res).toEqual({ status: 500, body: 'internal error' });
+      expect(String(logged[0])).toMatch(/web host: internal error/);
+    } finally {
+      console.error = original;
+      await failing.close();
+    }
+  });
+
+  it('makes a fresh token per run when none is given', async () => {
+    const a = await startWebHost({ backend: createBackend({ store, dataDir: dir, transport: 'http' }), staticDir: join(dir, 'renderer') });
+    const b = await startWebHost({ backend: createBackend({ store, dataDir: dir, transport: 'http' }), staticDir: join(dir, 'renderer') });
+    try {
+      expect(a.token).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(a.token).not.toBe(b.token);
+      expect(a.url).toBe(`http://127.0.0.1:${a.port}/#token=${a.token}`);
+    } finally {
+      await a.close();
+      await b.close();
+    }
   });
 
   it('answers bad JSON and unknown methods with an error envelope', async () => {
