@@ -311,8 +311,9 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
     const outcome = runChecked(scenario.scenario, { times: subject.observations, slowLayer: false });
     if (!outcome.ok) throw new UsageError(`${file}: ID ${subject.id}: ${outcome.errors[0]!.message}`);
     const results = outcome.results;
-    const s = results.series['pk.pk-model.plasma']!;
-    for (const t of subject.observations) lines.push(`${subject.id},${t},${Number((s.v[s.t.indexOf(t)] ?? 0).toPrecision(10))}`);
+    // An ID with observations but no doses has no drug in its run: its concentrations are 0.
+    const s = results.series['pk.pk-model.plasma'];
+    for (const t of subject.observations) lines.push(`${subject.id},${t},${s ? Number((s.v[s.t.indexOf(t)] ?? 0).toPrecision(10)) : 0}`);
   }
   const table = `${lines.join('\n')}\n`;
   if (values.out !== undefined) await writeFile(values.out, table);
