@@ -1,0 +1,25 @@
+// The unit tests Stryker runs against each mutant (npm run mutate): the engine's and the
+// backend's own tests plus the cross-room NONMEM fixture. Left out: the renderer and the Electron
+// shell (outside the mutated scope), the import-direction lint; test/validation.test.ts, which
+// computes every case in its describe body, so Stryker cannot tell which test covers what;
+// test/condition-matrix.test.ts and src-main/api/app-api.test.ts, whose runs through the whole
+// engine (the CLI matrix, the validation suite) cover nearly every mutant and would be re-run for
+// each survivor; src-main/engine-runner.test.ts (a worker thread, outside the scope) (see README,
+// "Mutation testing").
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src-engine/**/*.test.ts', 'src-main/**/*.test.ts', 'test/nonmem-dosing.test.ts'],
+    exclude: ['src-main/api/app-api.test.ts', 'src-main/engine-runner.test.ts'],
+    environment: 'node',
+    // One module graph per run instead of one per test file: each mutant run re-imports the engine
+    // once (about 0.4 s) rather than once for every test file that covers the mutant. Runs stay
+    // independent: vitest evaluates the modules afresh for every run (checked), so no state
+    // carries from one mutant to the next.
+    isolate: false,
+    // Instrumented code runs several times slower in the dry run (per-test coverage counters).
+    testTimeout: 120_000,
+    reporters: ['dot'],
+  },
+});
