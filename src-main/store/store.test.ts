@@ -131,6 +131,79 @@ describe('store', () => {
     store.close();
   });
 
+  it('stores runs with engine version and seed, newest first, and deletes them with their scenario', async () => {
+    const store = await openStore(tempDir());
+    const a = store.saveScenario(undefined, doc('A'));
+    const results = (seed: number, engine: string) => ({ schema: 'modulon.results/1', engine, scenario: { ...doc('A'), seed }, series: { 'pk.x.plasma': { unit: 'ng/mL', t: [0, 1], v: [0, 2.5] } }, events: [], warnings: [] }) as never;
+    const first = store.createRun(a.id, results(7, '0.1.0'));
+    await new Promise((r) => setTimeout(r, 5));
+    const second = store.createRun(a.id, results(8, '0.2.0'));
+    expect(first).toMatchObject({ scenarioId: a.id, engine: '0.1.0', seed: 7 });
+    expect(first.id).not.toBe(second.id);
+    expect(store.listRuns(a.id)).toEqual([
+      { id: second.id, scenarioId: a.id, engine: '0.2.0', seed: 8, createdAt: second.createdAt },
+      { id: first.id, scenarioId: a.id, engine: '0.1.0', seed: 7, createdAt: first.createdAt },
+    ]);
+    expect(store.getRun(first.id)).toEqual(first);
+    expect(store.getRun('nope')).toBeUndefined();
+    expect(store.listRuns('nope')).toEqual([]);
+    // Runs belong to a stored scenario (foreign key) and go with it.
+    expect(() => store.createRun('no-such-scenario', results(1, '0.1.0'))).toThrow(/FOREIGN KEY/);
+    store.deleteScenario(a.id);
+    expect(store.listRuns(a.id)).toEqual([]);
+    expect(store.getRun(first.id)).toBeUndefined();
+    store.close();
+  });
+
+  it('lists scenarios most recently changed first, then by name, with their condition', async () => {
+    const store = await openStore(tempDir());
+    const a = store.saveScenario('a', doc('Alpha'));
+    await new Promise((r) => setTimeout(r, 5));
+    store.saveScenario('b', doc('Beta'));
+    await new Promise((r) => setTimeout(r, 5));
+    store.saveScenario('a', { ...doc('Alpha'), patient: { condition: 'healthy' } });
+    expect(store.listScenarios()).toEqual([
+      { id: 'a', name: 'Alpha', condition: 'healthy', updatedAt: expect.any(String) },
+      { id: 'b', name: 'Beta', condition: 'alzheimers', updatedAt: expect.any(String) },
+    ]);
+    expect(store.getScenario('a')!.createdAt).toBe(a.createdAt);
+    expect(store.getScenario('a')!.updatedAt > a.updatedAt).toBe(true);
+    store.close();
+  });
+
+  it('takes no backup when it creates a database, and closes twice without error', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    const { readdirSync } = await import('node:fs');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.bak'))).toEqual([]);
+    expect(store.path).toBe(join(dir, DB_FILE));
+    store.close();
+    store.close();
+  });
+
+  it('opens with no migrations at all as schema version 0', async () => {
+    const store = await openStore(tempDir(), { migrations: [] });
+    expect(store.schemaVersion).toBe(0);
+    store.close();
+  });
+
+  it('names the file and the check in its refusals', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(join(dir, DB_FILE), 'this is not SQLite, just text long enough to look like a header........');
+    const refusal = await openStore(dir).catch((e: unknown) => e as StoreError);
+    expect(refusal).toMatchObject({ name: 'StoreError', code: 'corrupt' });
+    expect((refusal as StoreError).message).toBe(`${join(dir, DB_FILE)} is not a readable Modulon database (SQLITE_NOTADB); it was left untouched`);
+    const future = tempDir();
+    (await openStore(future)).close();
+    const raw = new Database(join(future, DB_FILE));
+    raw.pragma(`user_version = ${LATEST_VERSION + 3}`);
+    raw.close();
+    const newer = await openStore(future).catch((e: unknown) => e as StoreError);
+    expect(newer).toMatchObject({ code: 'from_future' });
+    expect((newer as StoreError).message).toBe(`the database ${join(future, DB_FILE)} was written by a newer Modulon (schema version ${LATEST_VERSION + 3}; this app knows up to ${LATEST_VERSION}); it was left untouched, update Modulon to open it`);
+  });
+
   it('survives SIGKILL in the middle of a burst of saves: integrity ok, every acknowledged save present', async () => {
     const dir = tempDir();
     (await openStore(dir)).close();
