@@ -9,7 +9,8 @@ export default {
   coverageAnalysis: 'perTest',
   // Static mutants (code run while modules load: zod schemas, tables, help texts) are covered by
   // no single test, so Stryker would run the whole suite for each one: 97 % of the time in a
-  // trial on records.ts. They are reported as Ignored here; `npm run mutate:static` runs them.
+  // trial on records.ts. They are reported as Ignored here; `npm run mutate:static` runs them
+  // (stryker.static.config.mjs).
   ignoreStatic: true,
   concurrency: 2,
   mutate: [
