@@ -63,6 +63,11 @@ describe('routes and drugs', () => {
     expect(drugLookup({})('mine')).toBeUndefined();
   });
 
+  it('reads durations and doses with spaces around them', () => {
+    expect(hoursOf(' 3d ')).toBe(72);
+    expect(parseScenario({ schema: 'modulon.scenario/1', name: 'x', duration: ' 2d\t', patient: { condition: 'healthy' }, interventions: [{ type: 'drug', drug: 'donepezil', dose: ' 5 mg ' }] }).ok).toBe(true);
+  });
+
   it('reads hours of a valid duration, NaN otherwise', () => {
     expect(hoursOf('90min')).toBe(1.5);
     expect(hoursOf('2w')).toBe(336);

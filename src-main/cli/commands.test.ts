@@ -182,6 +182,10 @@ describe('modulon: top level', () => {
     for (const command of ['run', 'serve', 'validate']) expect((await cli(command, '--help')).stdout).toMatch(new RegExp(`^modulon ${command}`));
   });
 
+  it('runs exactly one scenario file', async () => {
+    expect(await cli('run', 'a.json', 'b.json')).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: run: expected exactly one scenario file (see modulon run --help)\n' });
+  });
+
   it('refuses arguments to schema and unknown commands with exit 2', async () => {
     expect(await cli('schema', 'extra')).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: schema: takes no arguments\n' });
     const out = await cli('frobnicate');
