@@ -97,7 +97,7 @@ const relax = (x: number, xInf: number, k: number, h: number) => xInf + (x - xIn
 const toward = (x: number, xInf: number, factor: number) => xInf + (x - xInf) * factor;
 
 /** Everything the layer publishes at one time (tones, states, readouts). */
-export interface NeuroOutputs {
+export interface NeuroOutputs extends Toxicity {
   // transmitters (× healthy)
   daStriatum: number;
   daPfc: number;
@@ -151,12 +151,6 @@ export interface NeuroOutputs {
   maniaSwitch: number;
   serotoninToxicity: number;
   abuseLiability: number;
-  cholinergicCrisis: number;
-  lithiumToxicity: number;
-  anaesthesia: number;
-  respiratoryDepression: number;
-  nmsRisk: number;
-  psychosis: number;
   nascentSpines: number;
   bdnfPool: number;
   belief: number;
@@ -199,8 +193,6 @@ interface Fast {
   accumbens: number;
   /** Serotonin and noradrenaline rise above healthy (what normalises the HPA axis). */
   monoRise: number;
-  /** Associative D2 signal added by dopaminergic drugs (levodopa, agonists), × healthy. */
-  drugSalience: number;
 }
 
 export class NeuroModel {
@@ -480,7 +472,6 @@ export class NeuroModel {
     out.preGain = preGain;
     out.preGainHip = preGainHip;
     out.monoRise = Math.max(0, serotonin - 1) + Math.max(0, ne / kn.lcActivity - 1);
-    out.drugSalience = Math.max(0, d2SignalAssoc - this.d2DensityAssoc * this.d2Signal(kn.dopamineExcess * daEndo, odds, 0));
     out.gain = gain;
     out.gainHip = gainHip;
     out.accumbens = accumbens;
@@ -634,7 +625,9 @@ export class NeuroModel {
     const pituitary = Math.min(1, rT / (1 + rT + f.odds) + (p.agonistEff * d.d2Agonist) / (1 + rT));
     const prl = (1 - pituitary) / (1 - rT / (1 + rT));
     const mania = this.elevation / (this.elevation + p.maniaHalf);
-    const tox = toxicity(p, f.ach, d.lithium, d.nmdaRest, d.d2Antagonist, Math.max(0, f.drugSalience - p.salienceMargin), this.tox);
+    // The associative D2 signal that dopaminergic drugs (levodopa, agonists) add above the salience margin.
+    const drugSalience = f.d2SignalAssoc - this.d2DensityAssoc * this.d2Signal(kn.dopamineExcess * this.compensated(f.terminals), f.odds, 0);
+    const tox = toxicity(p, f.ach, d.lithium, d.nmdaRest, d.d2Antagonist, Math.max(0, drugSalience - p.salienceMargin), this.tox);
     const nauseaDrive = Math.max(0, nauseaDriveOf(d) - this.nauseaAdapt);
     return {
       daStriatum: f.daStriatum,
@@ -686,12 +679,7 @@ export class NeuroModel {
       maniaSwitch: mania,
       serotoninToxicity: hill(f.serotonin, p.toxHalf, 4),
       abuseLiability: this.abuse,
-      cholinergicCrisis: tox.cholinergicCrisis,
-      lithiumToxicity: tox.lithiumToxicity,
-      anaesthesia: tox.anaesthesia,
-      respiratoryDepression: tox.respiratoryDepression,
-      nmsRisk: tox.nmsRisk,
-      psychosis: tox.psychosis,
+      ...tox,
       nascentSpines: Math.max(0, this.spinesPfc - this.maturePfc),
       bdnfPool: this.pool,
       belief: this.belief,

@@ -8,11 +8,8 @@ import { z } from 'zod';
 import { simulate } from '../simulate.ts';
 import type { Results } from '../results.ts';
 import { hoursOf } from '../scenario.ts';
+import { duration, INDEPENDENCE, type Independence } from './schema.ts';
 
-export const INDEPENDENCE = ['independent', 'consistency', 'calibration'] as const;
-export type Independence = (typeof INDEPENDENCE)[number];
-
-const duration = z.string().regex(/^\d+(\.\d+)?(min|h|d|w)$/, 'expected a duration such as "24h" or "8w"');
 
 export const effectCellSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-_]*$/),
@@ -163,14 +160,15 @@ export function runEffect(c: EffectCell): EffectResult {
   return { ...base, simulated: m.value, fromEdge: v.fromEdge, verdict: v.verdict };
 }
 
+const rankOf = (v: Verdict) => (v === 'failed' ? VERDICTS.length : VERDICTS.indexOf(v));
+
 /** Grid cell colour for a drug × condition: the worst verdict among its cells. */
 export function gridOf(results: readonly EffectResult[]): Map<string, Map<string, Verdict>> {
-  const rank = (v: Verdict) => (v === 'failed' ? 3 : VERDICTS.indexOf(v));
   const grid = new Map<string, Map<string, Verdict>>();
   for (const r of results) {
     const row = grid.get(r.drug) ?? new Map<string, Verdict>();
     const was = row.get(r.condition);
-    if (was === undefined || rank(r.verdict) > rank(was)) row.set(r.condition, r.verdict);
+    if (was === undefined || rankOf(r.verdict) > rankOf(was)) row.set(r.condition, r.verdict);
     grid.set(r.drug, row);
   }
   return grid;

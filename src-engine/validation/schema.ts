@@ -2,7 +2,7 @@
 // results, the published value with its source, and the agreement band it reached.
 import { z } from 'zod';
 
-const duration = z.string().regex(/^\d+(\.\d+)?(min|h|d|w)$/, 'expected a duration such as "24h" or "12w"');
+export const duration = z.string().regex(/^\d+(\.\d+)?(min|h|d|w)$/, 'expected a duration such as "24h" or "12w"');
 
 const window = { series: z.string().min(3), from: duration.optional(), to: duration.optional() };
 
