@@ -195,6 +195,8 @@ interface Fast {
   monoRise: number;
 }
 
+type Decays = Record<'stress' | 'autoreceptor' | 'ldr' | 'mean' | 'bFast' | 'bSlow' | 'mtor' | 'synthesis' | 'proteins' | 'neurogenesis' | 'bcm' | 'homeostasis' | 'therapy' | 'extinction' | 'salience' | 'belief' | 'maturation' | 'lithium' | 'mania' | 'nausea' | 'd2', number>;
+
 export class NeuroModel {
   private readonly enabled: Record<MechanismId, boolean>;
   private readonly knobs: Knobs;
@@ -314,38 +316,44 @@ export class NeuroModel {
     return r / (1 + r + antagonistOdds) / (this.p.r0 / (1 + this.p.r0)) + this.p.agonistEff * agonist;
   }
 
-  /** Decay factors e^(−h/τ) of the constant-rate states for a step of h hours (steps mostly repeat one length). */
-  private readonly decay = { stress: 0, autoreceptor: 0, ldr: 0, mean: 0, bFast: 0, bSlow: 0, mtor: 0, synthesis: 0, proteins: 0, neurogenesis: 0, bcm: 0, homeostasis: 0, therapy: 0, extinction: 0, salience: 0, belief: 0, maturation: 0, lithium: 0, mania: 0, nausea: 0, d2: 0 };
-  private decayStep = Number.NaN;
+  /**
+   * Decay factors e^(−h/τ) of the constant-rate states for a step of h hours. The drive grid has
+   * two step lengths (fine after events, coarse elsewhere) and a few odd ones where an infusion
+   * edge falls between them, so the factors of the last four lengths are kept.
+   */
+  private readonly decayCache: Array<{ h: number; e: Decays }> = [];
 
-  private decays(h: number): typeof this.decay {
-    const e = this.decay;
+  private decays(h: number): Decays {
+    const cache = this.decayCache;
     // Grid steps of one nominal length differ in the last bits; the factors do not need to.
-    if (Math.abs(h - this.decayStep) <= 1e-9 * h) return e;
+    for (const c of cache) if (Math.abs(h - c.h) <= 1e-9 * h) return c.e;
     const p = this.p;
     const f = (tau: number) => Math.exp(-h / tau);
-    e.stress = f(p.stressTime);
-    e.autoreceptor = f(p.desensTime);
-    e.ldr = f(p.ldrTime);
-    e.mean = f(p.meanTime);
-    e.bFast = f(p.bFastTime);
-    e.bSlow = f(p.bSlowTime);
-    e.mtor = f(p.mtorTime);
-    e.proteins = f(p.proteinTime);
-    e.synthesis = f(p.synthesisTime);
-    e.neurogenesis = f(p.neuroTime);
-    e.bcm = f(p.bcmTime);
-    e.homeostasis = f(p.homeoTime);
-    e.therapy = f(p.therapyRetention);
-    e.extinction = f(p.extRetention);
-    e.salience = f(p.salienceTime);
-    e.belief = f(p.beliefTime);
-    e.maturation = f(p.maturationTime);
-    e.lithium = f(p.liTime);
-    e.mania = f(p.maniaTime);
-    e.nausea = f(p.nauseaTime);
-    e.d2 = f(p.d2UpTime);
-    this.decayStep = h;
+    const e: Decays = {
+      stress: f(p.stressTime),
+      autoreceptor: f(p.desensTime),
+      ldr: f(p.ldrTime),
+      mean: f(p.meanTime),
+      bFast: f(p.bFastTime),
+      bSlow: f(p.bSlowTime),
+      mtor: f(p.mtorTime),
+      proteins: f(p.proteinTime),
+      synthesis: f(p.synthesisTime),
+      neurogenesis: f(p.neuroTime),
+      bcm: f(p.bcmTime),
+      homeostasis: f(p.homeoTime),
+      therapy: f(p.therapyRetention),
+      extinction: f(p.extRetention),
+      salience: f(p.salienceTime),
+      belief: f(p.beliefTime),
+      maturation: f(p.maturationTime),
+      lithium: f(p.liTime),
+      mania: f(p.maniaTime),
+      nausea: f(p.nauseaTime),
+      d2: f(p.d2UpTime),
+    };
+    if (cache.length === 4) cache.shift();
+    cache.push({ h, e });
     return e;
   }
 
@@ -373,7 +381,7 @@ export class NeuroModel {
 
   /** Scratch for the quasi-steady quantities and the toxicities (reused: the hot loop allocates nothing). */
   private readonly f = {} as Fast;
-  private readonly tox = {} as Toxicity;
+  private readonly out = {} as NeuroOutputs;
 
   private fast(d: DriveSample): Fast {
     const p = this.p;
@@ -522,9 +530,13 @@ export class NeuroModel {
     if (this.on('bdnf-depletion') && (this.pool < 1 || f.glutamate > 1)) {
       const rate = 1 / p.refillTime + p.releaseRate * (f.glutamate - 1);
       this.pool = relax(this.pool, 1 / p.refillTime / rate, rate, h);
+      // Refilled to within 1e-12: full (the exact tail would cost an exponential per step for weeks).
+      if (f.glutamate <= 1 && this.pool > 1 - 1e-12) this.pool = 1;
     }
     // BDNF, mTORC1, synaptic proteins.
     this.bFast = toward(this.bFast, f.bfastTarget, e.bFast);
+    // A burst decayed below 1e-12 is over (its tail would keep the mTORC1 gate's sigmoid running, and reach denormals).
+    if (f.bfastTarget === 0 && this.bFast < 1e-12) this.bFast = 0;
     this.bSlowPfc = toward(this.bSlowPfc, f.bslowPfcTarget, e.bSlow);
     this.bSlowHip = toward(this.bSlowHip, f.bslowHipTarget, e.bSlow);
     this.mtor = toward(this.mtor, f.mtorTarget, e.mtor);
@@ -598,7 +610,7 @@ export class NeuroModel {
     else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
   }
 
-  /** Tones, states and readouts at the current time. */
+  /** Tones, states and readouts at the current time, in an object that the next call reuses. */
   read(d: DriveSample): NeuroOutputs {
     const p = this.p;
     const kn = this.knobs;
@@ -627,62 +639,61 @@ export class NeuroModel {
     const mania = this.elevation / (this.elevation + p.maniaHalf);
     // The associative D2 signal that dopaminergic drugs (levodopa, agonists) add above the salience margin.
     const drugSalience = f.d2SignalAssoc - this.d2DensityAssoc * this.d2Signal(kn.dopamineExcess * this.compensated(f.terminals), f.odds, 0);
-    const tox = toxicity(p, f.ach, d.lithium, d.nmdaRest, d.d2Antagonist, Math.max(0, drugSalience - p.salienceMargin), this.tox);
+    const o = this.out;
+    toxicity(p, f.ach, d.lithium, d.nmdaRest, d.d2Antagonist, Math.max(0, drugSalience - p.salienceMargin), o);
     const nauseaDrive = Math.max(0, nauseaDriveOf(d) - this.nauseaAdapt);
-    return {
-      daStriatum: f.daStriatum,
-      // NET clears prefrontal dopamine as it clears noradrenaline.
-      daPfc: (f.vta * f.ne) / kn.lcActivity,
-      daAccumbens: f.accumbens,
-      serotonin: f.serotonin,
-      acetylcholine: f.ach,
-      noradrenaline: f.ne,
-      glutamate: f.glutamate,
-      rapheFiring: f.firing,
-      autoreceptor: this.autoreceptor,
-      d2Signal: f.d2Signal,
-      d2SignalAssociative: f.d2SignalAssoc,
-      d2Density: this.d2Density,
-      motorDrive: f.motorDrive,
-      salience: this.salience,
-      ldr: this.ldr,
-      dyskinesiaPriming: this.priming,
-      bdnf: f.bdnf,
-      mtor: this.mtor,
-      proteins: this.proteins,
-      spinesPfc: this.spinesPfc,
-      spinesHippocampus: this.spinesHip * this.synapses,
-      neurogenesis: this.neurogenesis,
-      gain: f.gain,
-      gainHippocampus: f.gainHip,
-      threshold: this.thetaPfc,
-      scaling: this.scalingPfc,
-      nigral: this.nigral,
-      cholinergic: this.cholinergic,
-      synapses: this.synapses,
-      stress: this.stress,
-      therapy: this.therapy,
-      extinction: this.extinction,
-      hamd17,
-      madrs: clamp(p.madrsPerHamd * hamd17, 0, 60),
-      updrs3: clamp(p.updrsSpan * motorDeficit, 0, 132),
-      adascog: clamp(p.adasFloor + p.adasSpan * cognition, 0, 70),
-      // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
-      panssPositive: clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49),
-      ymrs: clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60),
-      caps5: clamp(p.fearSpan * fear, 0, 80),
-      eps: hill(epsDeficit, p.epsHalf * this.epsReference, p.epsHill),
-      prolactin: Math.max(0, prl - 1) / (Math.max(0, prl - 1) + 1),
-      dyskinesia: this.priming * hill(f.daExo - this.exoMean, p.dyskThreshold, 2),
-      dissociation: hill(d.nmdaRest, p.dissHalf, p.dissHill),
-      nausea: p.nauseaMax * hill(nauseaDrive, p.nauseaHalf, 2),
-      maniaSwitch: mania,
-      serotoninToxicity: hill(f.serotonin, p.toxHalf, 4),
-      abuseLiability: this.abuse,
-      ...tox,
-      nascentSpines: Math.max(0, this.spinesPfc - this.maturePfc),
-      bdnfPool: this.pool,
-      belief: this.belief,
-    };
+    o.daStriatum = f.daStriatum;
+    // NET clears prefrontal dopamine as it clears noradrenaline.
+    o.daPfc = (f.vta * f.ne) / kn.lcActivity;
+    o.daAccumbens = f.accumbens;
+    o.serotonin = f.serotonin;
+    o.acetylcholine = f.ach;
+    o.noradrenaline = f.ne;
+    o.glutamate = f.glutamate;
+    o.rapheFiring = f.firing;
+    o.autoreceptor = this.autoreceptor;
+    o.d2Signal = f.d2Signal;
+    o.d2SignalAssociative = f.d2SignalAssoc;
+    o.d2Density = this.d2Density;
+    o.motorDrive = f.motorDrive;
+    o.salience = this.salience;
+    o.ldr = this.ldr;
+    o.dyskinesiaPriming = this.priming;
+    o.bdnf = f.bdnf;
+    o.mtor = this.mtor;
+    o.proteins = this.proteins;
+    o.spinesPfc = this.spinesPfc;
+    o.spinesHippocampus = this.spinesHip * this.synapses;
+    o.neurogenesis = this.neurogenesis;
+    o.gain = f.gain;
+    o.gainHippocampus = f.gainHip;
+    o.threshold = this.thetaPfc;
+    o.scaling = this.scalingPfc;
+    o.nigral = this.nigral;
+    o.cholinergic = this.cholinergic;
+    o.synapses = this.synapses;
+    o.stress = this.stress;
+    o.therapy = this.therapy;
+    o.extinction = this.extinction;
+    o.hamd17 = hamd17;
+    o.madrs = clamp(p.madrsPerHamd * hamd17, 0, 60);
+    o.updrs3 = clamp(p.updrsSpan * motorDeficit, 0, 132);
+    o.adascog = clamp(p.adasFloor + p.adasSpan * cognition, 0, 70);
+    // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
+    o.panssPositive = clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49);
+    o.ymrs = clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60);
+    o.caps5 = clamp(p.fearSpan * fear, 0, 80);
+    o.eps = hill(epsDeficit, p.epsHalf * this.epsReference, p.epsHill);
+    o.prolactin = Math.max(0, prl - 1) / (Math.max(0, prl - 1) + 1);
+    o.dyskinesia = this.priming * hill(f.daExo - this.exoMean, p.dyskThreshold, 2);
+    o.dissociation = hill(d.nmdaRest, p.dissHalf, p.dissHill);
+    o.nausea = p.nauseaMax * hill(nauseaDrive, p.nauseaHalf, 2);
+    o.maniaSwitch = mania;
+    o.serotoninToxicity = hill(f.serotonin, p.toxHalf, 4);
+    o.abuseLiability = this.abuse;
+    o.nascentSpines = Math.max(0, this.spinesPfc - this.maturePfc);
+    o.bdnfPool = this.pool;
+    o.belief = this.belief;
+    return o;
   }
 }

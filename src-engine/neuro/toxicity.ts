@@ -3,7 +3,11 @@
 // data/neuro/parameters.json; these are indices of severity or risk, not incidences.
 import type { NeuroParams } from './params.ts';
 
-export const hill = (x: number, half: number, n: number) => (x <= 0 ? 0 : 1 / (1 + Math.pow(half / x, n)));
+/** r^n, by multiplication for the exponents 2 and 4 that most readouts use (read at every sample). */
+const power = (r: number, n: number) => (n === 2 ? r * r : n === 4 ? r * r * (r * r) : Math.pow(r, n));
+
+/** Hill function x^n / (x^n + half^n), 0 for x ≤ 0. */
+export const hill = (x: number, half: number, n: number) => (x <= 0 ? 0 : 1 / (1 + power(half / x, n)));
 
 /** Plasma ketamine-equivalent (ng/mL) from the resting-weighted NMDA occupancy, via the catalogue c50. */
 const KETAMINE_C50 = 117;
