@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { drugFileSchema } from '../../src-engine/drugs/schema.ts';
 import { formatPath } from '../../src-engine/scenario.ts';
 import { validationCaseSchema } from '../../src-engine/validation/schema.ts';
+import { effectsFileSchema } from '../../src-engine/validation/effects.ts';
 import { conditionSchema, parametersSchema } from '../../src-engine/neuro/data.ts';
 import { z } from 'zod';
 
@@ -13,7 +14,8 @@ const DATA = join(import.meta.dirname, '..', '..', 'src-engine', 'data');
 const files = process.argv.slice(2);
 const all = files.length > 0 ? files : [
   ...readdirSync(join(DATA, 'drugs')).map((f) => join(DATA, 'drugs', f)),
-  ...readdirSync(join(DATA, 'validation')).filter((f) => f !== 'baseline.json').map((f) => join(DATA, 'validation', f)),
+  // The baselines are written by test/tools/validation-baseline.ts, not by hand.
+  ...readdirSync(join(DATA, 'validation')).filter((f) => !f.endsWith('baseline.json')).map((f) => join(DATA, 'validation', f)),
   ...readdirSync(join(DATA, 'conditions')).map((f) => join(DATA, 'conditions', f)),
   join(DATA, 'neuro', 'parameters.json'),
 ];
@@ -27,7 +29,9 @@ for (const file of all) {
       ? conditionSchema
       : file.endsWith(join('neuro', 'parameters.json'))
         ? parametersSchema
-        : z.array(validationCaseSchema);
+        : basename(file) === 'effects.json'
+          ? effectsFileSchema
+          : z.array(validationCaseSchema);
   const parsed = schema.safeParse(doc);
   if (parsed.success) {
     console.log(`ok      ${basename(file)}`);
