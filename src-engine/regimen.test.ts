@@ -120,8 +120,8 @@ describe('paths and messages', () => {
   });
 
   it('names the intervention types it knows when the type is unknown or missing', () => {
-    expect(message({ ...base, interventions: [{ type: 'tms' }] }, 'interventions[0].type')).toBe('expected one of "drug", "therapy" (other intervention types arrive with later engine versions), got "tms"');
-    expect(message({ ...base, interventions: [{ drug: 'x' }] }, 'interventions[0].type')).toBe('expected one of "drug", "therapy" (other intervention types arrive with later engine versions), but it is missing');
+    expect(message({ ...base, interventions: [{ type: 'laser' }] }, 'interventions[0].type')).toBe('expected one of "drug", "therapy", "dbs", "tms", "tdcs", "ect", got "laser"');
+    expect(message({ ...base, interventions: [{ drug: 'x' }] }, 'interventions[0].type')).toBe('expected one of "drug", "therapy", "dbs", "tms", "tdcs", "ect", but it is missing');
   });
 
   it('checks regimens against the scenario’s duration', () => {

@@ -12,11 +12,26 @@ export interface Series {
   v: number[];
 }
 
+/**
+ * Power spectra published at the probe times: one row of relative power density per probe, on a
+ * shared frequency grid (sparse in time, like the probes' band-power series).
+ */
+export interface SpectrumSeries {
+  /** Unit of the power values. */
+  unit: string;
+  /** Frequencies, Hz. */
+  f: number[];
+  /** Probe times, hours from the start. */
+  t: number[];
+  /** power[i][j]: at time t[i] and frequency f[j]. */
+  power: number[][];
+}
+
 export interface ResultEvent {
   /** Hours from the start. */
   t: number;
-  /** A dose, or a therapy session. */
-  kind: 'dose' | 'session';
+  /** A dose, a therapy or stimulation session, or a device switched on or off (DBS). */
+  kind: 'dose' | 'session' | 'device';
   label: string;
   /** Drug id for dose events, so charts can colour markers by drug. */
   drug?: string;
@@ -27,6 +42,8 @@ export interface Results {
   engine: string;
   scenario: Scenario;
   series: Record<string, Series>;
+  /** Spectra at the probe times (`eeg.cortex`, `lfp.stn`); absent from results written before probes existed. */
+  spectra?: Record<string, SpectrumSeries>;
   events: ResultEvent[];
   warnings: string[];
 }

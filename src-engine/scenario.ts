@@ -7,6 +7,7 @@ import { countRecordEvents, doseRecordSchema } from './pk/records.ts';
 import { customDrugSchema, toDrugFile } from './drugs/custom.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 import { MECHANISM_IDS } from './neuro/model.ts';
+import { courseSessionTimes, dbsIntervention, dbsSafety, ectIntervention, ectSessionTimes, resolveDbs, resolveTms, seizureRisk, tdcsIntervention, tmsIntervention, type EctIntervention, type TdcsIntervention, type TmsIntervention } from './stimulation/index.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
 
@@ -14,6 +15,8 @@ export const SCENARIO_SCHEMA = 'modulon.scenario/1';
 export const MAX_DURATION_H = 5 * 365 * 24;
 /** Most samples one run may produce per series. */
 export const MAX_SAMPLES = 200_000;
+/** Most circuit probes (EEG and basal-ganglia spectra) one run may publish. */
+export const MAX_PROBES = 5000;
 /** Most doses and therapy sessions one run may schedule, over all interventions. */
 export const MAX_DOSES = 20_000;
 /** Absolute dose ceiling, mg: above this a number is a typo, not a dose (labelled maxima warn far below). */
@@ -133,10 +136,8 @@ const therapyIntervention = z.strictObject({
   skip: z.array(durationString('missed session time', { allowZero: true })).max(1000).optional(),
 });
 
-// Stimulation types of DESIGN.md §4.1 (dbs, tms) join this union with the circuits layer; until
-// then they are refused by name rather than silently ignored.
-const intervention = z.discriminatedUnion('type', [drugIntervention, therapyIntervention]);
-const INTERVENTION_TYPES = ['drug', 'therapy'];
+const intervention = z.discriminatedUnion('type', [drugIntervention, therapyIntervention, dbsIntervention, tmsIntervention, tdcsIntervention, ectIntervention]);
+const INTERVENTION_TYPES = ['drug', 'therapy', 'dbs', 'tms', 'tdcs', 'ect'];
 
 const patientSchema = z.strictObject({
   condition: z.enum(CONDITIONS),
@@ -164,6 +165,17 @@ export const scenarioSchema = z
     /** Mechanisms of the slow layer switched off, to see what each one explains ("what if autoreceptors did not desensitise?"). */
     disable: z.array(z.enum(MECHANISM_IDS)).max(MECHANISM_IDS.length).optional(),
     sampling: durationString('sampling interval', { minH: 1 / 60 }).default('1h'),
+    /**
+     * When the circuit probes (EEG neural mass, basal-ganglia spectrum) publish: every interval, or
+     * at listed times. Without it, a default around events (see `probeTimes`). Probes decide what is
+     * published, not whether the circuits act.
+     */
+    probes: z
+      .strictObject({
+        every: durationString('probe interval', { minH: 1 / 60 }).optional(),
+        at: z.array(durationString('probe time', { allowZero: true })).min(1).max(MAX_PROBES).optional(),
+      })
+      .optional(),
   })
   .superRefine((s, ctx) => {
     const duration = hoursOf(s.duration);
@@ -177,12 +189,30 @@ export const scenarioSchema = z
       else if (custom.has(d.id)) ctx.addIssue({ code: 'custom', path: ['customDrugs', i, 'id'], message: `${JSON.stringify(d.id)} is defined twice` });
       else custom.set(d.id, toDrugFile(d));
     });
+    if (s.probes !== undefined) {
+      const { every, at } = s.probes;
+      if ((every === undefined) === (at === undefined)) ctx.addIssue({ code: 'custom', path: ['probes'], message: 'expected either "every" (an interval) or "at" (a list of times), not both or neither' });
+      if (every !== undefined && duration / hoursOf(every) > MAX_PROBES) {
+        ctx.addIssue({ code: 'custom', path: ['probes', 'every'], message: `expected at most ${MAX_PROBES} probes; ${every} over ${s.duration} gives ${Math.floor(duration / hoursOf(every))}` });
+      }
+      at?.forEach((text, i) => {
+        if (hoursOf(text) > duration) ctx.addIssue({ code: 'custom', path: ['probes', 'at', i], message: `expected a probe time within the scenario (${s.duration}), got ${JSON.stringify(text)}` });
+      });
+    }
     let doses = 0;
     s.interventions.forEach((iv, i) => {
       const at = (key: string) => ['interventions', i, key];
-      if (iv.type !== 'drug') {
+      if (iv.type === 'therapy') {
         checkRegimen(iv, s.duration, duration, (key, message) => ctx.addIssue({ code: 'custom', path: at(key), message }));
         doses += regimenTimes(iv, duration).length;
+        return;
+      }
+      if (iv.type !== 'drug') {
+        if (hoursOf(iv.start) >= duration) ctx.addIssue({ code: 'custom', path: at('start'), message: `expected a start time before the end of the scenario (${s.duration}), got ${JSON.stringify(iv.start)}` });
+        if (iv.type === 'dbs') {
+          const safety = dbsSafety(resolveDbs(iv));
+          if (safety.verdict === 'refuse') ctx.addIssue({ code: 'custom', path: at(safety.field ?? 'amplitudeV'), message: safety.message });
+        } else doses += stimulationTimes(iv, duration).length;
         return;
       }
       const drug = getDrug(iv.drug) ?? custom.get(iv.drug);
@@ -215,6 +245,13 @@ export const scenarioSchema = z
     });
     if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses and sessions in one scenario, got ${doses}` });
   });
+
+/** Session times (h) of a course of TMS, tDCS or ECT within the scenario. */
+export function stimulationTimes(iv: TmsIntervention | TdcsIntervention | EctIntervention, durationH: number): number[] {
+  const startH = hoursOf(iv.start);
+  if (iv.type === 'ect') return ectSessionTimes(startH, iv.sessionsPerWeek, iv.count).filter((t) => t < durationH);
+  return courseSessionTimes({ startH, stopH: Math.min(durationH, hoursOf(iv.stop)), sessionsPerDay: iv.sessionsPerDay, daysPerWeek: iv.daysPerWeek });
+}
 
 /** Start, stop and interval of a repeated intervention (doses or sessions) against the scenario's duration. */
 function checkRegimen(iv: { start?: string | undefined; stop?: string | undefined; every?: string | undefined; count?: number | undefined }, durationText: string, duration: number, say: (key: string, message: string) => void): void {
@@ -341,7 +378,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         const key = issue.discriminator ?? 'type';
         const got = typeof issue.input === 'object' && issue.input !== null ? (issue.input as Record<string, unknown>)[key] : undefined;
         const expected = INTERVENTION_TYPES.map((t) => JSON.stringify(t)).join(', ');
-        return `expected one of ${expected} (other intervention types arrive with later engine versions), ${got === undefined ? 'but it is missing' : `got ${describeValue(got)}`}`;
+        return `expected one of ${expected}, ${got === undefined ? 'but it is missing' : `got ${describeValue(got)}`}`;
       }
       return issue.message;
     case 'too_big':

@@ -10,6 +10,7 @@ import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf
 import { param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
 import { runNeuro, type Session } from './neuro/run.ts';
+import { planDevices, sessionLabel } from './stimulation/plan.ts';
 import { USER_DEFINED } from './drugs/custom.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -63,11 +64,16 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
 
   const given: Administration[] = [];
   const sessions: Session[] = [];
+  const devices = planDevices(scenario, durationH, warnings);
+  /** Where the probes look closer by default: non-oral doses (and infusion ends), stimulation sessions, DBS edges. */
+  const fastEvents: number[] = [...devices.edges, ...devices.sessions.map((x) => x.t)];
+  sessions.push(...devices.sessions);
   for (const iv of scenario.interventions) {
     if (iv.type === 'therapy') {
       for (const t of regimenTimes(iv, durationH)) sessions.push({ t, kind: iv.kind });
       continue;
     }
+    if (iv.type !== 'drug') continue;
     const drug = lookup(iv.drug);
     if (drug === undefined) throw new Error(`BUG: validated scenario names unknown drug ${iv.drug}`);
     const dm = model.add(drug);
@@ -83,6 +89,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       if (!parsed.ok) throw new Error(`BUG: validated scenario has unparsable dose ${dose}`);
       const mg = parsed.value.perKg ? parsed.value.mg * patient.weightKg : parsed.value.mg;
       given.push({ t, drug: drug.id, mg, label: `${drug.id} ${dose} ${route}${infusionH > 0 ? ` over ${iv.infusion}` : ''}` });
+      if (route !== 'oral') fastEvents.push(t, t + infusionH);
       timeline.administer(drug.id, entryFor(dm, route, 'route', false, iv.formulation) as Entry, t, perMg(mg), infusionH);
       if (dm.companionRatio > 0) timeline.administer(drug.id, entryFor(dm, route, 'route', true) as Entry, t, mg * dm.companionRatio, infusionH);
     }
@@ -94,8 +101,9 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   // The slow layer reads the pk layer on a finer drive grid; both are computed there and published on `grid`.
   const slow = options.slowLayer !== false;
   // Doses, infusion edges and sessions: where the drive moves fast.
-  const moments = [...new Set([...sessions.map((x) => x.t), ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
-  const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H) : { t: grid, outputs: grid.map((_, k) => k) };
+  const moments = [...new Set([...sessions.map((x) => x.t), ...devices.edges, ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
+  const probeTimes = slow ? probeTimesOf(scenario, durationH, fastEvents) : [];
+  const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes) : { t: grid, outputs: grid.map((_, k) => k), probes: [] };
   const { species } = model;
   const plasma = species.map(() => new Float64Array(drive.t.length));
   const brain = species.map((s) => (s.iE >= 0 ? new Float64Array(drive.t.length) : undefined));
@@ -123,6 +131,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
     series[name] = { unit: 'fraction', t: grid, v: at(sumShares(shares, drive.t.length)) };
   }
+  let spectra: Results['spectra'];
   if (slow) {
     const neuro = runNeuro({
       patient,
@@ -132,17 +141,21 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       sessions,
       outputs: drive.outputs,
       jumps: jumpIndices(drive.t, timeline.jumps.filter((j) => j.kind === 'bolus').map((j) => j.t)),
+      dbs: devices.dbs,
+      probes: drive.probes,
     });
-    Object.assign(series, neuro);
+    Object.assign(series, neuro.series);
+    spectra = neuro.spectra;
   }
   assertFinite(series);
 
   const events: ResultEvent[] = [
     ...given.map((g): ResultEvent => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug })),
-    ...sessions.map((x): ResultEvent => ({ t: x.t, kind: 'session', label: x.kind === 'cbt' ? 'CBT session' : 'exposure session' })),
+    ...sessions.map((x): ResultEvent => ({ t: x.t, kind: 'session', label: x.kind === 'stimulation' ? sessionLabel(x.stimulation) : x.kind === 'cbt' ? 'CBT session' : 'exposure session' })),
+    ...devices.events,
   ].sort((a, b) => a.t - b.t);
   const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);
-  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, events, warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings] };
+  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, ...(spectra && Object.keys(spectra).length > 0 ? { spectra } : {}), events, warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings] };
 }
 
 function samplingGrid(durationH: number, stepH: number): number[] {
@@ -186,7 +199,7 @@ const MAX_DRIVE_POINTS = 60_000;
  * The drive grid: the output grid, session times, a fine grid after each event and a coarse one
  * elsewhere, merged; `outputs` are the indices of the output times in it.
  */
-function driveGrid(grid: readonly number[], events: readonly number[], durationH: number, fineH: number): { t: number[]; outputs: number[] } {
+function driveGrid(grid: readonly number[], events: readonly number[], durationH: number, fineH: number, probeTimes: readonly number[] = []): { t: number[]; outputs: number[]; probes: number[] } {
   const end = Math.max(durationH, grid.at(-1) ?? 0);
   const coarse = Math.max(fineH * (DRIVE_COARSE_H / DRIVE_FINE_H), end / MAX_DRIVE_POINTS);
   const perEvent = Math.round(DRIVE_FINE_SPAN_H / fineH);
@@ -194,9 +207,10 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
   // Tens of thousands of points: filled into a typed array of known size and sorted numerically
   // there (no comparator call per pair), then merged where closer than 1e-9 h.
   const nCoarse = Math.floor((end + 1e-9) / coarse) + 1;
-  const points = new Float64Array(grid.length + nCoarse + events.length * (perEvent + 1));
+  const points = new Float64Array(grid.length + probeTimes.length + nCoarse + events.length * (perEvent + 1));
   let n = 0;
   for (const x of grid) points[n++] = x;
+  for (const x of probeTimes) points[n++] = x;
   for (let k = 0; k < nCoarse; k++) points[n++] = Math.min(end, k * coarse);
   for (const e of events) for (let j = 0; j <= perEvent && e + j * fine <= end + 1e-9; j++) points[n++] = e + j * fine;
   const sorted = points.subarray(0, n).sort();
@@ -206,12 +220,14 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
     const x = sorted[i] as number;
     if (x - last > 1e-9) t.push((last = x));
   }
-  let j = 0;
-  const outputs = grid.map((x) => {
-    while (Math.abs((t[j] as number) - x) > 1e-9) j++;
-    return j;
-  });
-  return { t, outputs };
+  const indexOf = (times: readonly number[]) => {
+    let j = 0;
+    return times.map((x) => {
+      while (Math.abs((t[j] as number) - x) > 1e-9) j++;
+      return j;
+    });
+  };
+  return { t, outputs: indexOf(grid), probes: indexOf(probeTimes) };
 }
 
 /** Indices of the drive grid at the given moments (all of them are on it). */
@@ -320,4 +336,30 @@ function assertFinite(series: Record<string, Series>): void {
       if (!Number.isFinite(s.v[k])) throw new Error(`BUG: series ${name} is not finite at t=${s.t[k]} h`);
     }
   }
+}
+
+/** Default probe spacing by scenario length: hourly up to 2 days, every 6 h up to 4 weeks, daily beyond. */
+function defaultProbeStep(durationH: number): number {
+  return durationH <= 48 ? 1 : durationH <= 28 * 24 ? 6 : 24;
+}
+/** Extra probes after each fast event (h): an infusion's gamma rise, a tDCS after-effect, a DBS edge. */
+const PROBES_AFTER_EVENT_H = [0.25, 1, 3];
+const MAX_EVENT_PROBES = 300;
+
+/**
+ * Probe times: the scenario's `probes` (every or at), or the default grid plus a few probes after
+ * each fast event (oral doses move the EEG too slowly to need them); within the scenario,
+ * ascending, without repeats.
+ */
+function probeTimesOf(scenario: Scenario, durationH: number, events: readonly number[]): number[] {
+  const times: number[] = [];
+  const every = scenario.probes?.every !== undefined ? hoursOf(scenario.probes.every) : scenario.probes?.at !== undefined ? undefined : defaultProbeStep(durationH);
+  if (every !== undefined) for (let k = 0; k * every <= durationH + 1e-9; k++) times.push(Math.min(durationH, k * every));
+  for (const text of scenario.probes?.at ?? []) times.push(hoursOf(text));
+  if (scenario.probes === undefined) {
+    const after = [...new Set(events)].sort((a, b) => a - b).flatMap((e) => PROBES_AFTER_EVENT_H.map((d) => e + d));
+    times.push(...after.filter((t) => t <= durationH).slice(0, MAX_EVENT_PROBES));
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted.filter((t, i) => i === 0 || t - (sorted[i - 1] as number) > 1e-9);
 }

@@ -14,6 +14,8 @@
 import { knobsFor, progressionFor, type Knobs } from './data.ts';
 import { neuroParams, type NeuroParams } from './params.ts';
 import { hill, toxicity, type Toxicity } from './toxicity.ts';
+import { Devices, motorCircuit, type StimulationSession } from './devices.ts';
+import type { ProbeInputs } from './probes.ts';
 import type { Patient } from '../scenario.ts';
 
 /** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
@@ -79,11 +81,16 @@ export const MECHANISMS = {
   'disease-progression': 'nigral, cholinergic and synaptic loss progress with time',
   'lithium-protection': 'lithium damps the push toward (hypo)mania',
   'nausea-tolerance': 'tolerance to serotonergic and cholinergic nausea',
+  'dbs-decoupling': 'DBS replaces STN/GPi loop activity with stimulus-locked firing, suppressing beta and restoring the thalamic relay',
+  'beta-relay': 'part of the motor deficit is carried by beta-synchronised basal-ganglia output degrading the thalamic relay (the part DBS relieves)',
+  'dlpfc-plasticity': 'TMS and tDCS sessions potentiate (or depress) the DLPFC by an amount set by the plasticity gain and BCM threshold at the session; the mood network reads it',
+  ect: 'ECT sessions build a mood effect over a course, with retrograde amnesia and a rising seizure threshold',
 } as const;
 export type MechanismId = keyof typeof MECHANISMS;
 export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
 
 export type SessionKind = 'cbt' | 'exposure';
+export type { StimulationSession, DbsSpan } from './devices.ts';
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** mmol/L: the top of the usual maintenance range (Nolen et al. 2019 Bipolar Disord 21:394: 0.6–1.2). */
@@ -154,6 +161,20 @@ export interface NeuroOutputs extends Toxicity {
   nascentSpines: number;
   bdnfPool: number;
   belief: number;
+  // circuits and devices
+  beta: number;
+  betaPeakHz: number;
+  relay: number;
+  dbsDecoupling: number;
+  stimulationSpread: number;
+  dlpfcLeft: number;
+  dlpfcRight: number;
+  excitability: number;
+  ectMood: number;
+  ectAmnesia: number;
+  ectThreshold: number;
+  ectTrophic: number;
+  seizure: number;
 }
 
 /** Quantities derived algebraically from the drive and the slow state (quasi-steady state). */
@@ -256,10 +277,13 @@ export class NeuroModel {
   d2DensityAssoc = 1;
   abuse = 0;
   nauseaAdapt = 0;
+  /** DBS, TMS, tDCS and ECT state. */
+  readonly devices: Devices;
 
   constructor(patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>, off: Iterable<MechanismId> = []) {
     const disabled = new Set(off);
     this.enabled = Object.fromEntries(MECHANISM_IDS.map((m) => [m, !disabled.has(m)])) as Record<MechanismId, boolean>;
+    this.devices = new Devices({ dbs: this.on('dbs-decoupling'), dlpfc: this.on('dlpfc-plasticity'), ect: this.on('ect') });
     this.knobs = knobsFor(patient);
     this.progression = progressionFor(patient.condition);
     this.nigral = this.knobs.nigralNeurons;
@@ -591,6 +615,7 @@ export class NeuroModel {
     const sens = p.abuseRate * surge;
     if (this.abuse > 0 || sens > 0) this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
     if (this.on('nausea-tolerance')) this.nauseaAdapt = toward(this.nauseaAdapt, nauseaDriveOf(d), e.nausea);
+    this.devices.step(h);
   }
 
   private maniaPush(f: Fast): number {
@@ -610,6 +635,27 @@ export class NeuroModel {
     else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
   }
 
+  /**
+   * A stimulation session now: its DLPFC change is sized by the prefrontal plasticity state — the
+   * gain before the BCM factor, and the BCM threshold, which the session's own rule applies (so
+   * the threshold is not counted twice).
+   */
+  stimulate(s: StimulationSession, d: DriveSample): void {
+    const f = this.fast(d);
+    const threshold = this.on('metaplasticity') ? this.thetaPfc : 1;
+    const plasticity = { gain: this.bounded(f.rawGain * this.scalingPfc), threshold };
+    this.devices.session(s, plasticity, this.p.seizureLithium * hill(d.lithium, this.p.liToxHalf, this.p.liToxHill));
+  }
+
+  /** What the circuit probes read from the slow state now. */
+  probeInputs(d: DriveSample): ProbeInputs {
+    const f = this.fast(d);
+    return {
+      cortex: { acetylcholine: f.ach, nmdaBlock: clamp(d.nmdaRest, 0, 1), synapses: this.synapses, excitability: this.devices.excitability, gaba: 1 },
+      basalGanglia: { dopamine: f.motorDrive, ...this.devices.dbsInput() },
+    };
+  }
+
   /** Tones, states and readouts at the current time, in an object that the next call reuses. */
   read(d: DriveSample): NeuroOutputs {
     const p = this.p;
@@ -622,13 +668,15 @@ export class NeuroModel {
         (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
         p.mProtein * (this.proteins - 1) -
         p.mMtor * this.mtor -
-        p.mTherapy * this.therapy,
+        p.mTherapy * this.therapy -
+        this.devices.moodRelief() / p.hamdSpan,
     );
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
     // Only an acetylcholine deficit costs cognition: restoring ACh to healthy is the ceiling of a cholinesterase inhibitor.
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));
     const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
+    const circuit = motorCircuit(f.motorDrive, this.devices.dbsInput(), this.on('beta-relay') ? p.betaShare : 0, p.maxWorsening);
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
     const unblocked = this.motorDeficitOf(this.motorDrive(f.daStriatum, this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist)));
     const epsDeficit = Math.max(0, motorDeficit - unblocked);
@@ -677,7 +725,7 @@ export class NeuroModel {
     o.extinction = this.extinction;
     o.hamd17 = hamd17;
     o.madrs = clamp(p.madrsPerHamd * hamd17, 0, 60);
-    o.updrs3 = clamp(p.updrsSpan * motorDeficit, 0, 132);
+    o.updrs3 = clamp(p.updrsSpan * motorDeficit * circuit.deficitFactor, 0, 132);
     o.adascog = clamp(p.adasFloor + p.adasSpan * cognition, 0, 70);
     // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
     o.panssPositive = clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49);
@@ -694,6 +742,20 @@ export class NeuroModel {
     o.nascentSpines = Math.max(0, this.spinesPfc - this.maturePfc);
     o.bdnfPool = this.pool;
     o.belief = this.belief;
+    const dv = this.devices;
+    o.beta = circuit.beta;
+    o.betaPeakHz = circuit.betaPeakHz;
+    o.relay = circuit.relay;
+    o.dbsDecoupling = dv.dbsInput().dbsDecoupling;
+    o.stimulationSpread = dv.spread();
+    o.dlpfcLeft = dv.left;
+    o.dlpfcRight = dv.right;
+    o.excitability = dv.excitability;
+    o.ectMood = dv.ectMood;
+    o.ectAmnesia = dv.amnesia;
+    o.ectThreshold = dv.seizureThreshold();
+    o.ectTrophic = dv.trophic;
+    o.seizure = dv.seizure();
     return o;
   }
 }

@@ -132,6 +132,9 @@ export function neuroParams() {
     epsHalf: param('eps.incidenceHalf'),
     epsHill: param('eps.incidenceHill'),
     panssNmda: param('panss.nmdaWeight'),
+    betaShare: param('circuit.betaShare'),
+    maxWorsening: param('circuit.maxWorsening'),
+    seizureLithium: param('stimulation.seizureLithiumWeight'),
   };
 }
 export type NeuroParams = ReturnType<typeof neuroParams>;

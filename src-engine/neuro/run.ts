@@ -4,7 +4,9 @@
 // averaged over each step.
 import type { Patient } from '../scenario.ts';
 import type { Series } from '../results.ts';
-import { NeuroModel, NO_DRIVE, sampleDrive, type DriveArrays, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind } from './model.ts';
+import { NeuroModel, NO_DRIVE, sampleDrive, type DbsSpan, type DriveArrays, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind, type StimulationSession } from './model.ts';
+import { ProbeRecorder } from './probes.ts';
+import type { SpectrumSeries } from '../results.ts';
 
 /**
  * Series published by the layer: output field, series name (DESIGN.md §4.2), unit. Regions the
@@ -71,12 +73,27 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['respiratoryDepression', 'adverse.respiratory_depression', 'fraction'],
   ['nmsRisk', 'adverse.nms_risk', 'fraction'],
   ['psychosis', 'adverse.psychosis', 'fraction'],
+  ['beta', 'lfp.stn.beta', 'ratio'],
+  ['betaPeakHz', 'lfp.stn.peak_hz', 'Hz'],
+  ['relay', 'circuit.thalamus.relay', 'fraction'],
 ];
 
-export interface Session {
-  t: number;
-  kind: SessionKind;
-}
+/** Series of the devices, published when the scenario uses the device. */
+export const DEVICE_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, string, Device]> = [
+  ['dbsDecoupling', 'stim.dbs.decoupling', 'fraction', 'dbs'],
+  ['stimulationSpread', 'adverse.stimulation_spread', 'fraction', 'dbs'],
+  ['dlpfcLeft', 'plasticity.dlpfc.left', 'fraction', 'dlpfc'],
+  ['dlpfcRight', 'plasticity.dlpfc.right', 'fraction', 'dlpfc'],
+  ['seizure', 'adverse.seizure', 'fraction', 'tms'],
+  ['excitability', 'circuit.cortex.excitability', 'fraction', 'tdcs'],
+  ['ectMood', 'stim.ect.mood', 'fraction', 'ect'],
+  ['ectAmnesia', 'adverse.amnesia', 'fraction', 'ect'],
+  ['ectThreshold', 'stim.ect.seizure_threshold', 'ratio', 'ect'],
+  ['ectTrophic', 'stim.ect.trophic', 'ratio', 'ect'],
+];
+export type Device = 'dbs' | 'dlpfc' | 'tms' | 'tdcs' | 'ect';
+
+export type Session = { t: number; kind: SessionKind } | { t: number; kind: 'stimulation'; stimulation: StimulationSession };
 
 export interface NeuroRun {
   patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>;
@@ -90,13 +107,42 @@ export interface NeuroRun {
   jumps: ReadonlySet<number>;
   /** Indices into the drive grid where series are published. */
   outputs: readonly number[];
+  /** DBS settings in force, with edges on the drive grid. */
+  dbs?: readonly DbsSpan[];
+  /** Indices into the drive grid where the circuit probes publish (EEG, spectra); ascending. */
+  probes?: readonly number[];
 }
 
-export function runNeuro(r: NeuroRun): Record<string, Series> {
+export interface NeuroPublished {
+  series: Record<string, Series>;
+  spectra: Record<string, SpectrumSeries>;
+}
+
+/** Which devices a run uses (their series are published). */
+function devicesIn(r: NeuroRun): Set<Device> {
+  const used = new Set<Device>();
+  if ((r.dbs ?? []).length > 0) used.add('dbs');
+  for (const s of r.sessions) {
+    if (s.kind !== 'stimulation') continue;
+    const k = s.stimulation.kind;
+    used.add(k);
+    if (k !== 'ect') used.add('dlpfc');
+  }
+  return used;
+}
+
+export function runNeuro(r: NeuroRun): NeuroPublished {
   const model = new NeuroModel(r.patient, r.off);
   const outT = r.outputs.map((k) => r.t[k] as number);
-  const values = NEURO_SERIES.map(() => new Array<number>(r.outputs.length).fill(0));
-  const fields = NEURO_SERIES.map(([field]) => field);
+  const used = devicesIn(r);
+  const published = [...NEURO_SERIES, ...DEVICE_SERIES.filter((x) => used.has(x[3]))];
+  const values = published.map(() => new Array<number>(r.outputs.length).fill(0));
+  const fields = published.map(([field]) => field);
+  const dbs = [...(r.dbs ?? [])].sort((a, b) => a.start - b.start);
+  const dbsAt = (t: number): DbsSpan | null => dbs.find((x) => x.start <= t + 1e-9 && t + 1e-9 < x.stop) ?? null;
+  const probes = r.probes ?? [];
+  const recorder = new ProbeRecorder(probes.map((k) => r.t[k] as number));
+  let nextProbe = 0;
   const sessions = [...r.sessions].sort((a, b) => a.t - b.t);
   let next = 0;
   let out = 0;
@@ -116,14 +162,24 @@ export function runNeuro(r: NeuroRun): Record<string, Series> {
   };
   for (let k = 0; k < r.t.length; k++) {
     const t = r.t[k] as number;
-    if (k > 0) model.step(t - (r.t[k - 1] as number), r.jumps.has(k) ? sampleDrive(over, r.drive, k - 1, false) : sampleDrive(over, r.drive, k, true));
+    if (k > 0) {
+      if (dbs.length > 0) model.devices.setDbs(dbsAt(r.t[k - 1] as number));
+      model.step(t - (r.t[k - 1] as number), r.jumps.has(k) ? sampleDrive(over, r.drive, k - 1, false) : sampleDrive(over, r.drive, k, true));
+    }
     const session = next < sessions.length && (sessions[next] as Session).t <= t + 1e-9;
-    if (!session && r.outputs[out] !== k) continue;
+    const probe = probes[nextProbe] === k;
+    if (!session && !probe && r.outputs[out] !== k) continue;
     const d = sampleDrive(now, r.drive, k, false);
-    while (next < sessions.length && (sessions[next] as Session).t <= t + 1e-9) model.session((sessions[next++] as Session).kind, d);
+    while (next < sessions.length && (sessions[next] as Session).t <= t + 1e-9) {
+      const s = sessions[next++] as Session;
+      if (s.kind === 'stimulation') model.stimulate(s.stimulation, d);
+      else model.session(s.kind, d);
+    }
+    if (probe) recorder.record(nextProbe++, model.probeInputs(d));
     record(k, d);
   }
   const series: Record<string, Series> = {};
-  NEURO_SERIES.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
-  return series;
+  published.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
+  Object.assign(series, recorder.series());
+  return { series, spectra: recorder.spectra() };
 }

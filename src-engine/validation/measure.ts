@@ -20,16 +20,18 @@ function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: numb
 }
 
 /**
- * Series of `a` minus the same series of `b`, for effects against an untreated run. Both runs must
- * share the sampling grid; a series missing from `b` counts as zero there (a drug's plasma level
- * against an untreated run).
+ * Series of `a` minus the same series of `b`, for effects against an untreated run. The measured
+ * series must share its grid in both runs; a series missing from `b` counts as zero there (a drug's
+ * plasma level against an untreated run). Other series on different grids (probes, which follow
+ * each run's events) are left out.
  */
-export function difference(a: Results, b: Results): { ok: true; results: Results } | { ok: false; reason: string } {
+export function difference(a: Results, b: Results, measured: string): { ok: true; results: Results } | { ok: false; reason: string } {
   const series: Record<string, Series> = {};
   for (const [name, s] of Object.entries(a.series)) {
     const r = b.series[name];
     if (r && (r.t.length !== s.t.length || r.t.some((t, k) => Math.abs(t - (s.t[k] as number)) > 1e-9))) {
-      return { ok: false, reason: `the baseline samples ${name} on another grid; give both scenarios the same duration and sampling` };
+      if (name === measured) return { ok: false, reason: `the baseline samples ${name} on another grid; give both scenarios the same duration, sampling and probes` };
+      continue;
     }
     series[name] = { unit: s.unit, t: s.t, v: r ? s.v.map((x, k) => x - (r.v[k] as number)) : s.v };
   }

@@ -89,7 +89,7 @@ export function runCase(c: ValidationCase): CaseResult {
     if (baseline === undefined) return measure(out.results, m);
     const ref = simulated(baseline);
     if (!ref.ok) return ref;
-    const diff = difference(out.results, ref.results);
+    const diff = difference(out.results, ref.results, m.series);
     return diff.ok ? measure(diff.results, m) : diff;
   };
   const first = once(c.scenario, c.baseline, c.measure);
