@@ -3,10 +3,11 @@ import antidepressants from '../data/validation/antidepressants.json' with { typ
 import dementiaParkinson from '../data/validation/dementia-parkinson.json' with { type: 'json' };
 import ketamineAntipsychoticsLithium from '../data/validation/ketamine-antipsychotics-lithium.json' with { type: 'json' };
 import neuro from '../data/validation/neuro.json' with { type: 'json' };
+import circuits from '../data/validation/circuits.json' with { type: 'json' };
 import { loadCases } from './run.ts';
 import type { ValidationCase } from './schema.ts';
 
-const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro];
+const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro, circuits];
 
 export const VALIDATION_CASES: readonly ValidationCase[] = loadCases(FILES);
 

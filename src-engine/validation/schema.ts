@@ -40,8 +40,8 @@ export type Measure = z.infer<typeof measureSchema>;
 export const BANDS = ['in range', 'within 10 %', 'within 30 %', 'outside'] as const;
 export type Band = (typeof BANDS)[number];
 
-/** Which engine layer a case checks: the pk layer (plasma, targets) or the slow neuromodulatory layer. */
-export const LAYERS = ['pk', 'slow'] as const;
+/** Which engine layer a case checks: the pk layer (plasma, targets), the slow neuromodulatory layer, or the circuits and devices (beta, EEG, DBS, TMS, tDCS, ECT). */
+export const LAYERS = ['pk', 'slow', 'circuits'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /**
