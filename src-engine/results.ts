@@ -47,3 +47,48 @@ export interface Results {
   events: ResultEvent[];
   warnings: string[];
 }
+
+const numbers = { type: 'array', items: { type: 'number' } } as const;
+
+/**
+ * JSON Schema (draft 2020-12) of the results format, for other tools (`modulon schema results`).
+ * Members added after the first version (`spectra`) are optional, so older files stay valid.
+ */
+export const RESULTS_JSON_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'modulon.results/1',
+  type: 'object',
+  required: ['schema', 'engine', 'scenario', 'series', 'events', 'warnings'],
+  properties: {
+    schema: { const: RESULTS_SCHEMA },
+    engine: { type: 'string', description: 'engine version that produced the results' },
+    scenario: { type: 'object', description: 'the validated scenario (modulon.scenario/1) with defaults filled in' },
+    series: {
+      type: 'object',
+      description: 'time series by name (pk.<drug>.plasma, target.<TARGET>.occupancy, nt.<transmitter>.<region>, scale.*, adverse.*, lfp.stn.beta, eeg.<band>, ...); t in hours from the start. Probe series (eeg.*) are sparse: they have points only at the probe times',
+      additionalProperties: {
+        type: 'object',
+        required: ['unit', 't', 'v'],
+        properties: { unit: { type: 'string' }, drug: { type: 'string' }, t: numbers, v: numbers },
+      },
+    },
+    spectra: {
+      type: 'object',
+      description: 'power spectra at the probe times: eeg.cortex (corticothalamic neural mass) and lfp.stn (STN local field potential); power[i][j] at time t[i] and frequency f[j]',
+      additionalProperties: {
+        type: 'object',
+        required: ['unit', 'f', 't', 'power'],
+        properties: { unit: { type: 'string' }, f: numbers, t: numbers, power: { type: 'array', items: numbers } },
+      },
+    },
+    events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['t', 'kind', 'label'],
+        properties: { t: { type: 'number' }, kind: { enum: ['dose', 'session', 'device'] }, label: { type: 'string' }, drug: { type: 'string' } },
+      },
+    },
+    warnings: { type: 'array', items: { type: 'string' } },
+  },
+} as const;

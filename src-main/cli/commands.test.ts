@@ -187,7 +187,12 @@ describe('modulon: top level', () => {
   });
 
   it('refuses arguments to schema and unknown commands with exit 2', async () => {
-    expect(await cli('schema', 'extra')).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: schema: takes no arguments\n' });
+    expect(await cli('schema', 'extra')).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: schema: expected "scenario" (the default) or "results", got "extra"\n' });
+    expect(await cli('schema', 'results', 'x')).toMatchObject({ code: EXIT_INVALID });
+    const results = JSON.parse((await cli('schema', 'results')).stdout);
+    expect(results.title).toBe('modulon.results/1');
+    expect(results.properties.spectra.additionalProperties.required).toEqual(['unit', 'f', 't', 'power']);
+    expect(JSON.parse((await cli('schema')).stdout)).toEqual(JSON.parse((await cli('schema', 'scenario')).stdout));
     const out = await cli('frobnicate');
     expect(out).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: unknown command "frobnicate"; expected run, serve, pk, explain, validate or schema (see modulon --help)\n' });
   });

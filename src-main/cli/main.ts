@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
 import { ENGINE_VERSION, parseDuration, parseScenario, runChecked, scenarioJsonSchema, simulate, type Results } from '../../src-engine/index.ts';
+import { RESULTS_JSON_SCHEMA } from '../../src-engine/results.ts';
 import { EXPLAINABLE, mechanismChain } from '../../src-engine/neuro/chain.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
@@ -42,7 +43,7 @@ Usage:
   modulon pk --model M --CL x --V y [--ka k] records.csv  concentrations for dosing records (ID,time,conc)
   modulon explain <scenario.json> --readout R --at T      the mechanism chain behind a readout at a time
   modulon validate [--json] [--drug ID]                   run the validation suite, print the table
-  modulon schema                                          JSON Schema of the scenario format
+  modulon schema [scenario|results]                       JSON Schema of the scenario (default) or results format
   modulon <command> --help                                help on one command
 
 Exit codes: 0 success, 2 invalid input, 1 internal error.
@@ -125,8 +126,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'explain') return await explainCommand(rest, io);
     if (command === 'pk') return await pkCommand(rest, io);
     if (command === 'schema') {
-      if (rest.length > 0) throw new UsageError('schema: takes no arguments');
-      io.stdout(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+      const [which = 'scenario', ...extra] = rest;
+      if (extra.length > 0 || (which !== 'scenario' && which !== 'results')) throw new UsageError(`schema: expected "scenario" (the default) or "results", got ${JSON.stringify(rest.join(' '))}`);
+      io.stdout(`${JSON.stringify(which === 'results' ? RESULTS_JSON_SCHEMA : scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
     throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, validate or schema (see modulon --help)`);

@@ -1,6 +1,7 @@
 // `npm run bench`: engine timings as medians, beside a fixed reference workload measured in the
 // same run so that figures from different machines can be compared as ratios.
 import { parseScenario, run, simulate } from '../../src-engine/index.ts';
+import { basalGanglia, basalGangliaSpectrum, cortex } from '../../src-engine/circuits/index.ts';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -93,6 +94,36 @@ const CASES: Array<[string, unknown]> = [
   ],
 ];
 
+/** Engine III workloads: devices and probes (issue 11 limits: one probe ≤ 5 ms, this first one ≤ 60 ms). */
+const CIRCUIT_CASES: Array<[string, unknown]> = [
+  [
+    '12 weeks, daily iTBS course (5 days a week, 6 weeks) in depression, hourly probes (EEG + STN spectra)',
+    {
+      ...base,
+      name: 'bench-tms-probes',
+      patient: { condition: 'depression', severity: 'moderate' },
+      interventions: [{ type: 'tms', protocol: 'itbs', target: 'left-DLPFC', start: '0d', stop: '6w' }],
+      probes: { every: '1h' },
+    },
+  ],
+  [
+    '12 weeks, donepezil 10 mg daily in Alzheimer\'s, hourly probes (EEG moving with acetylcholine and synapse loss)',
+    { ...base, name: 'bench-ad-probes', interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }], probes: { every: '1h' } },
+  ],
+  [
+    '12 weeks, STN-DBS 130 Hz switched off and on weekly in Parkinson\'s with levodopa three times a day, default probes',
+    {
+      ...base,
+      name: 'bench-dbs',
+      patient: { condition: 'parkinsons', severity: 'moderate' },
+      interventions: [
+        { type: 'drug', drug: 'levodopa', dose: '100 mg', every: '8h' },
+        ...Array.from({ length: 12 }, (_, w) => ({ type: 'dbs', target: 'STN', frequencyHz: 130, pulseWidthUs: 60, amplitudeV: 2.5, start: `${w * 7}d`, stop: `${w * 7 + 6}d` })),
+      ],
+    },
+  ],
+];
+
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
 const ref = median(time(reference, RUNS));
 console.log(`Modulon bench — Node ${process.version}, ${RUNS} runs each, medians`);
@@ -109,3 +140,15 @@ for (const [label, doc] of CASES) {
   const parsed = parseScenario(doc);
   if (parsed.ok) line(label, median(time(() => run(parsed.scenario, { slowLayer: false }), RUNS)));
 }
+console.log('circuits and devices, whole engine:');
+for (const [label, doc] of CIRCUIT_CASES) {
+  const check = parseScenario(doc);
+  if (!check.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(check.errors)}`);
+  line(label, median(time(() => simulate(doc), RUNS)));
+}
+console.log('one probe, uncached (inputs varied on every call):');
+let i = 0;
+const vary = () => 0.5 + ((i++ * 0.6180339887) % 1);
+line('cortex(): EEG band powers, peak and spectrum from the corticothalamic neural mass', median(time(() => cortex({ acetylcholine: vary(), nmdaBlock: 0.2, synapses: 0.8, excitability: 0, gaba: 1 }), RUNS * 20)));
+line('basalGanglia(): STN beta, peak and relay (analytic, linearised STN–GPe loop)', median(time(() => basalGanglia({ dopamine: vary() * 0.8, dbsDecoupling: 0, dbsFrequencyHz: 0, dbsTarget: null }), RUNS * 20)));
+line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => basalGangliaSpectrum({ dopamine: vary() * 0.8, dbsDecoupling: 0.5, dbsFrequencyHz: 130, dbsTarget: 'STN' }), RUNS * 20)));
