@@ -20,8 +20,14 @@ export interface ChainLink {
 
 /** What each readout depends on, upstream of it (series names; targets and transmitters first). */
 const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
-  mood: ['target.SERT.occupancy', 'target.NET.occupancy', 'target.NMDA.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'nt.glutamate.pfc', 'receptor.5HT1A_auto.density', 'circuit.raphe.firing', 'plasticity.bdnf', 'plasticity.mtor', 'plasticity.synaptic_proteins', 'plasticity.spines.pfc', 'plasticity.neurogenesis', 'plasticity.gain', 'learning.therapy', 'disease.stress_load'],
-  'scale.updrs3': ['target.D2.occupancy', 'nt.dopamine.striatum', 'receptor.D2.density', 'receptor.D2.signal', 'adaptation.levodopa_ldr', 'circuit.striatum.motor_drive', 'disease.nigral_neurons'],
+  mood: ['target.SERT.occupancy', 'target.NET.occupancy', 'target.NMDA.occupancy', 'stim.ect.mood', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'nt.glutamate.pfc', 'receptor.5HT1A_auto.density', 'circuit.raphe.firing', 'plasticity.bdnf', 'plasticity.mtor', 'plasticity.synaptic_proteins', 'plasticity.spines.pfc', 'plasticity.neurogenesis', 'plasticity.gain', 'plasticity.dlpfc.left', 'plasticity.dlpfc.right', 'learning.therapy', 'disease.stress_load'],
+  // Dose → striatal dopamine → drive → STN beta → thalamic relay → UPDRS-III; DBS enters at the loop.
+  'scale.updrs3': ['target.D2.occupancy', 'stim.dbs.decoupling', 'nt.dopamine.striatum', 'receptor.D2.density', 'receptor.D2.signal', 'adaptation.levodopa_ldr', 'circuit.striatum.motor_drive', 'lfp.stn.beta', 'circuit.thalamus.relay', 'disease.nigral_neurons'],
+  'lfp.stn.beta': ['target.D2.occupancy', 'stim.dbs.decoupling', 'nt.dopamine.striatum', 'circuit.striatum.motor_drive', 'disease.nigral_neurons'],
+  'eeg.peak_hz': ['target.AChE.occupancy', 'target.NMDA.occupancy', 'nt.acetylcholine.cortex', 'circuit.cortex.excitability', 'disease.cholinergic_neurons', 'disease.synapses'],
+  'eeg.gamma': ['target.NMDA.occupancy', 'nt.glutamate.pfc'],
+  'adverse.stimulation_spread': ['stim.dbs.decoupling'],
+  'adverse.amnesia': ['stim.ect.mood', 'stim.ect.seizure_threshold'],
   'scale.adascog': ['target.AChE.occupancy', 'target.BuChE.occupancy', 'nt.acetylcholine.hippocampus', 'plasticity.spines.hippocampus', 'disease.cholinergic_neurons', 'disease.synapses'],
   'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal.associative', 'circuit.salience.aberrant'],
   mania: ['target.SERT.occupancy', 'target.NET.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'plasticity.gain', 'adverse.mania_switch'],
@@ -34,13 +40,16 @@ const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
   'adverse.serotonin_toxicity': ['target.SERT.occupancy', 'nt.serotonin.cortex'],
   'adverse.abuse_liability': ['target.NMDA.occupancy', 'nt.dopamine.accumbens'],
 };
-const ALIASES: Readonly<Record<string, string>> = { 'scale.hamd17': 'mood', 'scale.madrs': 'mood', 'scale.ymrs': 'mania', 'adverse.mania_switch': 'mania' };
+const ALIASES: Readonly<Record<string, string>> = { 'scale.hamd17': 'mood', 'scale.madrs': 'mood', 'scale.ymrs': 'mania', 'adverse.mania_switch': 'mania', 'eeg.theta': 'eeg.peak_hz', 'eeg.alpha': 'eeg.peak_hz' };
 
 /** Readouts the chain can explain. */
 export const EXPLAINABLE: readonly string[] = [...Object.keys(UPSTREAM).filter((k) => k.includes('.')), ...Object.keys(ALIASES)].sort();
 
 const LAYER_OF: ReadonlyArray<readonly [string, ChainLayer]> = [
+  // A device's setting in force is its "dose".
+  ['stim.', 'dose'],
   ['pk.', 'plasma'],
+  ['lfp.', 'circuit'],
   ['target.', 'target'],
   ['nt.', 'transmitter'],
   ['receptor.', 'receptor'],

@@ -181,3 +181,17 @@ describe('the motor circuit factor', () => {
     expect(motorCircuit(1, { dbsDecoupling: 0.85, dbsFrequencyHz: 130, dbsTarget: 'STN' }, 0.52, 1.5).deficitFactor).toBe(1);
   });
 });
+
+describe('the mechanism chain runs through the circuit', () => {
+  it('DBS → STN beta → relay → UPDRS-III, and dose → striatal dopamine → beta → UPDRS-III', async () => {
+    const { mechanismChain } = await import('./chain.ts');
+    const r = run(pd, [dbs(130), { type: 'drug', drug: 'levodopa', dose: '100 mg', every: '8h' }], '1d');
+    const chain = mechanismChain(r, 'scale.updrs3', 12);
+    if (!chain.ok) throw new Error(chain.message);
+    const names = chain.links.map((l) => l.name);
+    const order = ['levodopa 100 mg oral', 'stim.dbs.decoupling', 'nt.dopamine.striatum', 'circuit.striatum.motor_drive', 'lfp.stn.beta', 'circuit.thalamus.relay', 'scale.updrs3'].map((n) => names.indexOf(n));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(chain.links.find((l) => l.name === 'stim.dbs.decoupling')!.layer).toBe('dose');
+  });
+});
