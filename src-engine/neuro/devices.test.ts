@@ -195,3 +195,30 @@ describe('the mechanism chain runs through the circuit', () => {
     expect(chain.links.find((l) => l.name === 'stim.dbs.decoupling')!.layer).toBe('dose');
   });
 });
+
+describe('every device on every patient', () => {
+  const CONDITIONS = ['healthy', 'alzheimers', 'parkinsons', 'depression', 'schizophrenia', 'ptsd', 'bipolar'];
+  const DEVICES: Record<string, Iv> = {
+    dbs: dbs(130),
+    tms: { type: 'tms', protocol: '10hz', target: 'left-DLPFC', start: '0d', stop: '4w' },
+    tdcs: { type: 'tdcs', polarity: 'anodal', currentMa: 2, minutes: 30, target: 'left-DLPFC', start: '0d', stop: '4w' },
+    ect: { type: 'ect', placement: 'right-unilateral', pulseWidthMs: 0.3, start: '0d' },
+  };
+  // What each device acts on; every other scale must not move.
+  const ACTS_ON: Record<string, readonly string[]> = { dbs: ['scale.updrs3'], tms: ['scale.hamd17', 'scale.madrs'], tdcs: ['scale.hamd17', 'scale.madrs'], ect: ['scale.hamd17', 'scale.madrs'] };
+  const SCALES = ['scale.hamd17', 'scale.madrs', 'scale.updrs3', 'scale.adascog', 'scale.panss_positive', 'scale.ymrs', 'scale.caps5'];
+
+  it.each(CONDITIONS)('%s: each device moves only the scales its mechanism reaches, and never beyond the scale', (condition) => {
+    const untreated = run({ condition }, [], '4w');
+    for (const [device, iv] of Object.entries(DEVICES)) {
+      const r = run({ condition }, [iv], '4w');
+      for (const scale of SCALES) {
+        const h = 27 * 24;
+        const d = at(r, scale, h) - at(untreated, scale, h);
+        if (!ACTS_ON[device]!.includes(scale)) expect(Math.abs(d), `${device} moved ${scale} in ${condition}`).toBeLessThan(0.05);
+        else expect(d, `${device} worsened ${scale} in ${condition}`).toBeLessThanOrEqual(1e-9);
+        expect(at(r, scale, h)).toBeGreaterThanOrEqual(0);
+      }
+    }
+  });
+});
