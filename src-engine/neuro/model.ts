@@ -76,6 +76,7 @@ export const MECHANISMS = {
   'nascent-spines': 'newly formed spines are labile for days and carry the plasticity window',
   'homeostatic-scaling': 'homeostatic scaling of the plasticity gain toward its set point',
   'gain-gated-learning': 'therapy learning scales with the plasticity gain at the session',
+  'spine-capture': 'a therapy session stabilises the nascent prefrontal spines it uses (synaptic tagging and capture), so sessions inside a plasticity window keep part of what the window built',
   'daily-extinction': 'everyday reminders act as unplanned exposure: extinction builds slowly without therapy, faster with a higher hippocampal gain and noradrenaline',
   'belief-consolidation': 'delusions formed under aberrant salience persist as beliefs that fade slowly once salience is damped',
   'disease-progression': 'nigral, cholinergic and synaptic loss progress with time',
@@ -216,7 +217,7 @@ interface Fast {
   monoRise: number;
 }
 
-type Decays = Record<'stress' | 'autoreceptor' | 'ldr' | 'mean' | 'bFast' | 'bSlow' | 'mtor' | 'synthesis' | 'proteins' | 'neurogenesis' | 'bcm' | 'homeostasis' | 'therapy' | 'extinction' | 'salience' | 'belief' | 'maturation' | 'lithium' | 'mania' | 'nausea' | 'd2', number>;
+type Decays = Record<'stress' | 'autoreceptor' | 'ldr' | 'mean' | 'bFast' | 'bSlow' | 'mtor' | 'synthesis' | 'proteins' | 'neurogenesis' | 'bcm' | 'homeostasis' | 'therapy' | 'extinction' | 'salience' | 'belief' | 'maturation' | 'lithium' | 'mania' | 'nausea' | 'd2' | 'capture', number>;
 
 export class NeuroModel {
   private readonly enabled: Record<MechanismId, boolean>;
@@ -253,6 +254,8 @@ export class NeuroModel {
   proteins = 1;
   spinesPfc = 1;
   spinesHip = 1;
+  /** Prefrontal spines stabilised by learning in therapy sessions (× healthy), exempt from stress elimination; fade over months. */
+  captured = 0;
   /** Spines that have matured (× healthy); the rest of the density is nascent and labile. */
   maturePfc = 1;
   matureHip = 1;
@@ -375,6 +378,7 @@ export class NeuroModel {
       mania: f(p.maniaTime),
       nausea: f(p.nauseaTime),
       d2: f(p.d2UpTime),
+      capture: f(p.captureRetention),
     };
     if (cache.length === 4) cache.shift();
     cache.push({ h, e });
@@ -468,7 +472,7 @@ export class NeuroModel {
     // Plasticity gain per region: nascent spines (the window, days after a burst), spine density
     // and slow BDNF; then the BCM sliding threshold, homeostatic scaling and a soft upper bound.
     const nascent = this.on('nascent-spines');
-    const rawGain = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesPfc - this.maturePfc) : 0) + p.gSpine * (this.spinesPfc - 1) + p.gBdnf * (this.bSlowPfc - 1));
+    const rawGain = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesPfc - this.maturePfc) : 0) + p.gSpine * (this.spinesPfc + this.captured - 1) + p.gBdnf * (this.bSlowPfc - 1));
     const rawGainHip = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesHip - this.matureHip) : 0) + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip - 1));
     const bcm = this.on('metaplasticity');
     const preGain = bcm ? rawGain * Math.pow(this.thetaPfc, -p.bcmStrength) : rawGain;
@@ -578,6 +582,7 @@ export class NeuroModel {
       this.spinesHip = relax(this.spinesHip, (formHip * p.spineMax) / (formHip + elim), k0 * (formHip + elim), h);
     }
     this.maturePfc = toward(this.maturePfc, this.spinesPfc, e.maturation);
+    this.captured *= e.capture;
     this.matureHip = toward(this.matureHip, this.spinesHip, e.maturation);
     if (this.on('neurogenesis')) this.neurogenesis = toward(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), e.neurogenesis);
     // Sliding threshold and homeostatic scaling of the gain.
@@ -627,12 +632,27 @@ export class NeuroModel {
     return kn.switchPropensity * push * (1 - protection);
   }
 
+  /** Prefrontal spine density that slow BDNF and stress alone sustain (no synaptic-protein surge). */
+  private sustainedSpines(): number {
+    const p = this.p;
+    const elim = 1 + p.spineStress * (this.stress - 1);
+    const form = Math.max(0.02, this.bSlowPfc);
+    return (form * p.spineMax) / (form + elim);
+  }
+
   /** A therapy session at the current time: learning scaled by the plasticity gain (prediction-error update). */
   session(kind: SessionKind, d: DriveSample): void {
     const f = this.fast(d);
     const gated = this.on('gain-gated-learning');
     if (kind === 'cbt') this.therapy += this.p.therapyRate * (gated ? f.gain : 1) * (1 - this.therapy);
     else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
+    // The session's activity tags the prefrontal spines a plasticity window added (those above the
+    // density the slow BDNF tone alone would hold) and stabilises a share of them.
+    if (this.on('spine-capture')) {
+      const moved = this.p.captureShare * Math.max(0, this.spinesPfc - this.sustainedSpines());
+      this.spinesPfc -= moved;
+      this.captured += moved;
+    }
   }
 
   /**
@@ -663,7 +683,7 @@ export class NeuroModel {
     const f = this.fast(d);
     const load = Math.max(
       0,
-      p.mSpine * (1 - this.spinesPfc) +
+      p.mSpine * (1 - this.spinesPfc - this.captured) +
         p.mNeuro * (1 - this.neurogenesis) +
         (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
         p.mProtein * (this.proteins - 1) -
@@ -674,7 +694,7 @@ export class NeuroModel {
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
     // Only an acetylcholine deficit costs cognition: restoring ACh to healthy is the ceiling of a cholinesterase inhibitor.
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));
-    const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc));
+    const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc + this.captured));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
     const circuit = motorCircuit(f.motorDrive, this.devices.dbsInput(), this.on('beta-relay') ? p.betaShare : 0, p.maxWorsening);
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
@@ -710,7 +730,7 @@ export class NeuroModel {
     o.bdnf = f.bdnf;
     o.mtor = this.mtor;
     o.proteins = this.proteins;
-    o.spinesPfc = this.spinesPfc;
+    o.spinesPfc = this.spinesPfc + this.captured;
     o.spinesHippocampus = this.spinesHip * this.synapses;
     o.neurogenesis = this.neurogenesis;
     o.gain = f.gain;

@@ -133,6 +133,8 @@ export function neuroParams() {
     epsHill: param('eps.incidenceHill'),
     panssNmda: param('panss.nmdaWeight'),
     betaShare: param('circuit.betaShare'),
+    captureShare: param('therapy.captureShare'),
+    captureRetention: param('therapy.captureRetention'),
     maxWorsening: param('circuit.maxWorsening'),
     seizureLithium: param('stimulation.seizureLithiumWeight'),
   };
