@@ -67,6 +67,8 @@ const BAD: Array<[string, (d: Doc) => void, string, RegExp]> = [
   ['stop without every', (d) => { delete (d.interventions[0] as Record<string, unknown>).every; }, 'interventions[0].every', /expected "every"/],
   ['zero interval', (d) => { d.interventions[0]!.every = '0h'; }, 'interventions[0].every', /greater than zero/],
   ['too many samples', (d) => { d.duration = '260w'; d.sampling = '1min'; }, 'sampling', /at most 200000 samples/],
+  // The case found by trying to break it: 5 years at 15 min passes the per-series limit but not the whole output.
+  ['too large an output', (d) => { d.duration = '260w'; d.sampling = '15min'; }, 'sampling', /^expected at most 6,000,000 output values; 15min over 260w gives 174,721 samples of about \d+ series \(\d+ drugs?\): choose a sampling of at least \d+ min or a shorter duration$/],
   ['too many doses', (d) => { d.duration = '260w'; d.interventions[0]!.every = '1min'; d.interventions[0]!.stop = '260w'; d.sampling = '1d'; }, 'interventions', /at most 20000 doses/],
   ['wrong schema version', (d) => { d.schema = 'modulon.scenario/9'; }, 'schema', /expected "modulon.scenario\/1"/],
   ['seed negative', (d) => { (d as Record<string, unknown>).seed = -1; }, 'seed', /at least 0/],

@@ -17,6 +17,11 @@ export const MAX_DURATION_H = 5 * 365 * 24;
 export const MAX_SAMPLES = 200_000;
 /** Most circuit probes (EEG and basal-ganglia spectra) one run may publish. */
 export const MAX_PROBES = 5000;
+/** Most numbers one run may publish (series × samples): about 50 MB as doubles, a results file well under 200 MB. */
+export const MAX_OUTPUT_VALUES = 6_000_000;
+/** Series every run publishes (the slow layer, circuits, devices), and at most per drug (plasma, brain, metabolites, targets): for the output bound. */
+const SERIES_PER_RUN = 90;
+const SERIES_PER_DRUG = 8;
 /** Most doses and therapy sessions one run may schedule, over all interventions. */
 export const MAX_DOSES = 20_000;
 /** Absolute dose ceiling, mg: above this a number is a typo, not a dose (labelled maxima warn far below). */
@@ -182,6 +187,14 @@ export const scenarioSchema = z
     const step = hoursOf(s.sampling);
     if (duration / step > MAX_SAMPLES) {
       ctx.addIssue({ code: 'custom', path: ['sampling'], message: `expected at most ${MAX_SAMPLES} samples; ${s.sampling} over ${s.duration} gives ${Math.floor(duration / step)}` });
+    } else {
+      // The whole output, not one series, must fit (a results file of hundreds of MB cannot be written or shown).
+      const drugs = new Set(s.interventions.flatMap((iv) => (iv.type === 'drug' ? [iv.drug] : []))).size;
+      const series = SERIES_PER_RUN + SERIES_PER_DRUG * drugs;
+      const samples = Math.floor(duration / step) + 1;
+      if (samples * series > MAX_OUTPUT_VALUES) {
+        ctx.addIssue({ code: 'custom', path: ['sampling'], message: `expected at most ${MAX_OUTPUT_VALUES.toLocaleString('en')} output values; ${s.sampling} over ${s.duration} gives ${samples.toLocaleString('en')} samples of about ${series} series (${drugs} drug${drugs === 1 ? '' : 's'}): choose a sampling of at least ${Math.ceil((60 * duration * series) / MAX_OUTPUT_VALUES)} min or a shorter duration` });
+      }
     }
     const custom = new Map<string, DrugFile>();
     s.customDrugs?.forEach((d, i) => {
