@@ -81,7 +81,11 @@ export class Devices {
   }
 
   step(h: number): void {
-    if (this.span !== null || this.dbs.fast > 0 || this.dbs.slow > 0) this.dbs = dbsEffectStep(this.dbs, this.span?.decoupling ?? 0, h);
+    if (this.span !== null || this.dbs.fast > 0 || this.dbs.slow > 0) {
+      this.dbs = dbsEffectStep(this.dbs, this.span?.decoupling ?? 0, h);
+      // Washed out to below 1e-12: off (the exact tail would be stepped for the rest of the run).
+      if (this.span === null && this.dbs.fast < 1e-12 && this.dbs.slow < 1e-12) this.dbs = { fast: 0, slow: 0 };
+    }
     if (this.left !== 0) this.left = decayPotentiation(this.left, h);
     if (this.right !== 0) this.right = decayPotentiation(this.right, h);
     if (this.excitability !== 0) this.excitability *= Math.exp(-h / this.excitabilityDecayH);
