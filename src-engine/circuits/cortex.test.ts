@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fixtures from './fixtures/scipy.json' with { type: 'json' };
 import { cortex } from './index.ts';
-import { HEALTHY, corticothalamicDominantRoot, corticothalamicPower, cortexParams, gammaFixedPoint, gammaJacobian, gammaLeading, stateOf } from './cortex.ts';
+import { HEALTHY, cortexWith, corticothalamicDenominator, corticothalamicDominantRoot, corticothalamicPower, cortexParams, gammaFixedPoint, gammaJacobian, gammaLeading, stateOf, type Corticothalamic, type GammaPair } from './cortex.ts';
+import { c, div, scale, sub, type C } from './complex.ts';
 import { effectiveDamping } from './closure.ts';
 import type { CortexInput } from './types.ts';
 
@@ -164,5 +165,117 @@ describe('robustness', () => {
 
   it('treats non-finite inputs as healthy', () => {
     expect(cortex({ acetylcholine: Number.NaN, nmdaBlock: Number.NaN, synapses: Number.NaN, excitability: Number.NaN, gaba: Number.NaN })).toEqual(healthy);
+  });
+});
+
+// The probe's solvers are fast paths; these are the plain searches they replace (Newton on D with a
+// numerical derivative from a 0.5–60 Hz grid; bisection for the E–I pair), kept here as references.
+function referenceDominantRoot(ct: Corticothalamic): C {
+  let best: C | null = null;
+  for (const f of [0.5, 2, 4, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60]) {
+    for (const sigma of [5, -10]) {
+      let s = c(sigma, 2 * Math.PI * f);
+      let ok = false;
+      for (let i = 0; i < 80; i++) {
+        const h = 1e-6 * (1 + Math.hypot(s.re, s.im));
+        const D = corticothalamicDenominator(ct, s);
+        const dD = scale(sub(corticothalamicDenominator(ct, c(s.re + h, s.im)), corticothalamicDenominator(ct, c(s.re - h, s.im))), 1 / (2 * h));
+        const step = div(D, dD);
+        s = sub(s, step);
+        if (!Number.isFinite(s.re) || !Number.isFinite(s.im)) break;
+        if (Math.hypot(step.re, step.im) < 1e-9 * (1 + Math.hypot(s.re, s.im))) {
+          ok = true;
+          break;
+        }
+      }
+      if (ok && s.im >= -1e-9 && s.re > -Math.min(ct.alpha, ct.gammaE) * 0.999 && (best === null || s.re > best.re)) best = s;
+    }
+  }
+  if (best === null) throw new Error('no mode');
+  return best;
+}
+
+function referenceFixedPoint(w: GammaPair): { E: number; I: number } {
+  const S = (v: number) => 1 / (1 + Math.exp(-v));
+  const iOf = (E: number) => {
+    let lo = 0;
+    let hi = 1;
+    for (let k = 0; k < 60; k++) {
+      const mid = 0.5 * (lo + hi);
+      if (mid - S(w.wIE * E - w.wII * mid + w.driveI) > 0) hi = mid;
+      else lo = mid;
+    }
+    return 0.5 * (lo + hi);
+  };
+  const r = (E: number) => E - S(w.wEE * E - w.wEI * iOf(E) + w.driveE);
+  let prev = r(0);
+  for (let k = 1; k <= 200; k++) {
+    const v = r(k / 200);
+    if (prev <= 0 && v > 0) {
+      let lo = (k - 1) / 200;
+      let hi = k / 200;
+      for (let j = 0; j < 50; j++) {
+        const mid = 0.5 * (lo + hi);
+        if (r(mid) > 0) hi = mid;
+        else lo = mid;
+      }
+      const E = 0.5 * (lo + hi);
+      return { E, I: iOf(E) };
+    }
+    prev = v;
+  }
+  throw new Error('no fixed point');
+}
+
+describe('fast solvers', () => {
+  const inputs: CortexInput[] = [];
+  for (const acetylcholine of [0.1, 0.3, 0.65, 1, 1.5, 3])
+    for (const nmdaBlock of [0, 0.5, 1])
+      for (const synapses of [0.3, 0.65, 1, 1.2])
+        for (const excitability of [-0.3, 0, 0.3]) for (const gaba of [0.5, 1, 2]) inputs.push({ acetylcholine, nmdaBlock, synapses, excitability, gaba });
+
+  it('find the leading corticothalamic mode the wide Newton search finds, across the input ranges', () => {
+    let oscillatory = 0;
+    for (const x of inputs) {
+      const { ct } = stateOf(p, x);
+      const fast = corticothalamicDominantRoot(ct);
+      const ref = referenceDominantRoot(ct);
+      expect(Math.abs(fast.re - ref.re), JSON.stringify(x)).toBeLessThan(1e-9);
+      expect(Math.abs(fast.im - Math.max(0, ref.im)), JSON.stringify(x)).toBeLessThan(1e-7);
+      if (fast.im > 1) oscillatory++;
+    }
+    // Both kinds of leader occur: the slow real mode and the lowest oscillatory one.
+    expect(oscillatory).toBeGreaterThan(0);
+    expect(oscillatory).toBeLessThan(inputs.length);
+  });
+
+  it('still find a mode when the corticothalamic gains vanish (no synapses)', () => {
+    const { ct } = stateOf(p, { ...HEALTHY, synapses: 0 });
+    expect(corticothalamicDominantRoot(ct).re).toBeCloseTo(referenceDominantRoot(ct).re, 9);
+    expect(Number.isFinite(cortex({ ...HEALTHY, synapses: 0 }).peakHz)).toBe(true);
+  });
+
+  it('find the lowest fixed point of the E–I pair that bisection finds', () => {
+    for (const x of inputs) {
+      const { wc } = stateOf(p, x);
+      const fast = gammaFixedPoint(wc);
+      const ref = referenceFixedPoint(wc);
+      expect(Math.abs(fast.E - ref.E), JSON.stringify(x)).toBeLessThan(1e-13);
+      expect(Math.abs(fast.I - ref.I), JSON.stringify(x)).toBeLessThan(1e-13);
+    }
+  });
+
+  it('evaluate the spectrum on its grid as the pointwise transfer function does', () => {
+    // Without the gamma pair the spectrum is the corticothalamic power at the closure's shift, up
+    // to the normaliser; the grid steps e^(−s·t0) by rotation instead of a cos and sin per point.
+    const probe = cortexWith({ ...p, gammaShare: 0 });
+    for (const x of [HEALTHY, { ...HEALTHY, acetylcholine: 0.3, synapses: 0.5 }, { acetylcholine: 3, nmdaBlock: 0, synapses: 1.2, excitability: 0.3, gaba: 0.5 }]) {
+      const { ct } = stateOf(p, x);
+      const root = corticothalamicDominantRoot(ct).re;
+      const shift = root - effectiveDamping(root, p.sigmaCortex);
+      const { f, power } = probe(x).spectrum;
+      const ratios = f.map((fi, i) => (power[i] as number) / corticothalamicPower(ct, fi, shift));
+      for (const r of ratios) expect(r / (ratios[0] as number)).toBeCloseTo(1, 12);
+    }
   });
 });

@@ -12,7 +12,7 @@
 // saturates the oscillation), the characteristic function is
 //
 //   D(λ) = (1 + λτS)·(1 + λτG + kG·wGG·e^(−λT_GG)) + g·K·e^(−λ(T_GS + T_SG)),   K = kS·kG·wGS·wSG.
-import { abs2, add, c, div, expNeg, mul, scale, type C } from './complex.ts';
+import { add, c, expNeg, mul, scale, type C } from './complex.ts';
 
 /** One state of the loop: kinetics, delays, sigmoids, weights and tonic inputs (s, spikes/s). */
 export interface StnGpeLoop {
@@ -82,30 +82,67 @@ function gpeFactor(lin: Linearised, l: C): C {
   return add(c(1 + l.re * tauG, l.im * tauG), scale(expNeg(l, delayGG), lin.kG * wGG));
 }
 
+/** Scratch for D, D′ and the GPe factor Q at one point: [Re D, Im D, Re D′, Im D′, Re Q, Im Q]. */
+const scratch = new Float64Array(6);
+
 /** D(λ) and D′(λ) at loop gain factor g. */
 export function characteristic(lin: Linearised, g: number, l: C): { D: C; dD: C } {
+  characteristicInto(lin, g, l.re, l.im);
+  return { D: c(scratch[0] as number, scratch[1] as number), dD: c(scratch[2] as number, scratch[3] as number) };
+}
+
+/**
+ * D(λ), D′(λ) and Q(λ) at λ = lr + i·li into `scratch`, without allocation: the root search and the
+ * spectra evaluate it hundreds of times per probe. The same operations, in the same order, as
+ * P·Q + g·K·e^(−λT) and τS·Q + P·Q′ − T·g·K·e^(−λT) with the complex helpers (bit-identical).
+ */
+function characteristicInto(lin: Linearised, g: number, lr: number, li: number): void {
   const { tauS, tauG, wGG, delayGG, delayGS, delaySG } = lin.loop;
   const T = delayGS + delaySG;
-  const P = c(1 + l.re * tauS, l.im * tauS);
-  const Q = gpeFactor(lin, l);
-  const eT = expNeg(l, T);
-  const eGG = expNeg(l, delayGG);
-  const D = add(mul(P, Q), scale(eT, g * lin.K));
-  const dQ = add(c(tauG), scale(eGG, -delayGG * lin.kG * wGG));
-  const dD = add(add(scale(Q, tauS), mul(P, dQ)), scale(eT, -T * g * lin.K));
-  return { D, dD };
+  const Pr = 1 + lr * tauS;
+  const Pi = li * tauS;
+  // e^(−λ·T_GG) and e^(−λ·T)
+  const mG = Math.exp(-lr * delayGG);
+  const eGr = mG * Math.cos(li * delayGG);
+  const eGi = -mG * Math.sin(li * delayGG);
+  const mT = Math.exp(-lr * T);
+  const eTr = mT * Math.cos(li * T);
+  const eTi = -mT * Math.sin(li * T);
+  // Q = 1 + λτG + kG·wGG·e^(−λT_GG), Q′ = τG − T_GG·kG·wGG·e^(−λT_GG)
+  const kw = lin.kG * wGG;
+  const Qr = 1 + lr * tauG + eGr * kw;
+  const Qi = li * tauG + eGi * kw;
+  scratch[4] = Qr;
+  scratch[5] = Qi;
+  const gK = g * lin.K;
+  scratch[0] = Pr * Qr - Pi * Qi + eTr * gK;
+  scratch[1] = Pr * Qi + Pi * Qr + eTi * gK;
+  const k2 = -delayGG * lin.kG * wGG;
+  const dQr = tauG + eGr * k2;
+  const dQi = 0 + eGi * k2;
+  const k3 = -T * g * lin.K;
+  scratch[2] = Qr * tauS + (Pr * dQr - Pi * dQi) + eTr * k3;
+  scratch[3] = Qi * tauS + (Pr * dQi + Pi * dQr) + eTi * k3;
 }
 
 /** Newton's method on D from one start; null when it does not converge. */
 function newton(lin: Linearised, g: number, start: C): C | null {
-  let l = start;
+  let lr = start.re;
+  let li = start.im;
   for (let i = 0; i < 60; i++) {
-    const { D, dD } = characteristic(lin, g, l);
-    if (abs2(dD) === 0) return null;
-    const step = div(D, dD);
-    l = c(l.re - step.re, l.im - step.im);
-    if (!Number.isFinite(l.re) || !Number.isFinite(l.im)) return null;
-    if (abs2(step) < 1e-20 * (1 + abs2(l))) return l;
+    characteristicInto(lin, g, lr, li);
+    const Dr = scratch[0] as number;
+    const Di = scratch[1] as number;
+    const dr = scratch[2] as number;
+    const di = scratch[3] as number;
+    const d = dr * dr + di * di;
+    if (d === 0) return null;
+    const sr = (Dr * dr + Di * di) / d;
+    const si = (Di * dr - Dr * di) / d;
+    lr = lr - sr;
+    li = li - si;
+    if (!Number.isFinite(lr) || !Number.isFinite(li)) return null;
+    if (sr * sr + si * si < 1e-20 * (1 + (lr * lr + li * li))) return c(lr, li);
   }
   return null;
 }
@@ -178,12 +215,17 @@ export function gainForDamping(lin: Linearised, g: number, root: C, sigmaEff: nu
  * rate, P·Q/D (the rest of the loop echoes the imposed rhythm).
  */
 export function transfer(lin: Linearised, gEff: number, decoupling: number, w: number): { noise: number; locked: number } {
-  const l = c(0, w);
-  const P = c(1, w * lin.loop.tauS);
-  const Q = gpeFactor(lin, l);
-  const { D } = characteristic(lin, gEff, l);
+  // At λ = iω: P = 1 + iωτS; Q = 1 + iωτG + kG·wGG·e^(−iωT_GG) and D as characteristic computes them.
+  characteristicInto(lin, gEff, 0, w);
+  const Pr = 1;
+  const Pi = w * lin.loop.tauS;
+  const Qr = scratch[4] as number;
+  const Qi = scratch[5] as number;
+  const D2 = (scratch[0] as number) * (scratch[0] as number) + (scratch[1] as number) * (scratch[1] as number);
+  const PQr = Pr * Qr - Pi * Qi;
+  const PQi = Pr * Qi + Pi * Qr;
   const free = 1 - decoupling;
-  return { noise: (free * free * lin.kS * lin.kS * abs2(Q)) / abs2(D), locked: abs2(mul(P, Q)) / abs2(D) };
+  return { noise: (free * free * lin.kS * lin.kS * (Qr * Qr + Qi * Qi)) / D2, locked: (PQr * PQr + PQi * PQi) / D2 };
 }
 
 /**
