@@ -16,6 +16,7 @@ import { neuroParams, type NeuroParams } from './params.ts';
 import { hill, toxicity, type Toxicity } from './toxicity.ts';
 import { Devices, motorCircuit, type StimulationSession } from './devices.ts';
 import type { ProbeInputs } from './probes.ts';
+import type { ModulatoryState } from '../learning/types.ts';
 import type { Patient } from '../scenario.ts';
 
 /** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
@@ -667,6 +668,44 @@ export class NeuroModel {
     this.devices.session(s, plasticity, this.p.seizureLithium * hill(d.lithium, this.p.liToxHalf, this.p.liToxHill));
   }
 
+  /** The depressive load of the mood network (0 healthy; HAM-D-17 = floor + span × load). */
+  private moodLoad(): number {
+    const p = this.p;
+    return Math.max(
+      0,
+      p.mSpine * (1 - this.spinesPfc - this.captured) +
+        p.mNeuro * (1 - this.neurogenesis) +
+        (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
+        p.mProtein * (this.proteins - 1) -
+        p.mMtor * this.mtor -
+        p.mTherapy * this.therapy -
+        this.devices.moodRelief() / p.hamdSpan,
+    );
+  }
+
+  /** The modulatory state a learning paradigm reads now (Engine IV). */
+  modulatoryState(d: DriveSample, condition: ModulatoryState['condition']): ModulatoryState {
+    const f = this.fast(d);
+    return {
+      condition,
+      dopamineTonic: f.daStriatum,
+      // Phasic bursts and dips need dopamine terminals; levodopa raises the tone, not the terminals.
+      dopaminePhasic: f.terminals,
+      d2Signal: f.d2Signal,
+      salience: this.salience,
+      acetylcholine: f.ach,
+      noradrenaline: f.ne,
+      serotonin: f.serotonin,
+      plasticityGain: f.gain,
+      hippocampalGain: f.gainHip,
+      hippocampalSynapses: this.spinesHip * this.synapses,
+      neurogenesis: this.neurogenesis,
+      rewardSensitivity: Math.max(0.2, 1 - this.p.rewardPerLoad * this.moodLoad()),
+      extinctionCapacity: this.knobs.extinctionCapacity,
+      nmdaBlock: clamp(d.nmdaRest, 0, 1),
+    };
+  }
+
   /** What the circuit probes read from the slow state now. */
   probeInputs(d: DriveSample): ProbeInputs {
     const f = this.fast(d);
@@ -681,16 +720,7 @@ export class NeuroModel {
     const p = this.p;
     const kn = this.knobs;
     const f = this.fast(d);
-    const load = Math.max(
-      0,
-      p.mSpine * (1 - this.spinesPfc - this.captured) +
-        p.mNeuro * (1 - this.neurogenesis) +
-        (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
-        p.mProtein * (this.proteins - 1) -
-        p.mMtor * this.mtor -
-        p.mTherapy * this.therapy -
-        this.devices.moodRelief() / p.hamdSpan,
-    );
+    const load = this.moodLoad();
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
     // Only an acetylcholine deficit costs cognition: restoring ACh to healthy is the ceiling of a cholinesterase inhibitor.
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));

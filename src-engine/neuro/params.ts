@@ -134,6 +134,7 @@ export function neuroParams() {
     panssNmda: param('panss.nmdaWeight'),
     betaShare: param('circuit.betaShare'),
     captureShare: param('therapy.captureShare'),
+    rewardPerLoad: param('learning.rewardSensitivityPerLoad'),
     captureRetention: param('therapy.captureRetention'),
     maxWorsening: param('circuit.maxWorsening'),
     seizureLithium: param('stimulation.seizureLithiumWeight'),

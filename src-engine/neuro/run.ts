@@ -7,6 +7,7 @@ import type { Series } from '../results.ts';
 import { NeuroModel, NO_DRIVE, sampleDrive, type DbsSpan, type DriveArrays, type DriveSample, type MechanismId, type NeuroOutputs, type SessionKind, type StimulationSession } from './model.ts';
 import { ProbeRecorder } from './probes.ts';
 import type { SpectrumSeries } from '../results.ts';
+import type { ModulatoryState } from '../learning/types.ts';
 
 /**
  * Series published by the layer: output field, series name (DESIGN.md §4.2), unit. Regions the
@@ -111,11 +112,15 @@ export interface NeuroRun {
   dbs?: readonly DbsSpan[];
   /** Indices into the drive grid where the circuit probes publish (EEG, spectra); ascending. */
   probes?: readonly number[];
+  /** Indices into the drive grid where learning tasks read the modulatory state; ascending. */
+  tasks?: readonly number[];
 }
 
 export interface NeuroPublished {
   series: Record<string, Series>;
   spectra: Record<string, SpectrumSeries>;
+  /** The modulatory state at each task index (in the order of `tasks`). */
+  modulatory: ModulatoryState[];
 }
 
 /** Which devices a run uses (their series are published). */
@@ -143,6 +148,8 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
   const probes = r.probes ?? [];
   const recorder = new ProbeRecorder(probes.map((k) => r.t[k] as number));
   let nextProbe = 0;
+  const tasks = r.tasks ?? [];
+  const modulatory: ModulatoryState[] = [];
   const sessions = [...r.sessions].sort((a, b) => a.t - b.t);
   let next = 0;
   let out = 0;
@@ -168,7 +175,8 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
     }
     const session = next < sessions.length && (sessions[next] as Session).t <= t + 1e-9;
     const probe = probes[nextProbe] === k;
-    if (!session && !probe && r.outputs[out] !== k) continue;
+    const task = tasks[modulatory.length] === k;
+    if (!session && !probe && !task && r.outputs[out] !== k) continue;
     const d = sampleDrive(now, r.drive, k, false);
     while (next < sessions.length && (sessions[next] as Session).t <= t + 1e-9) {
       const s = sessions[next++] as Session;
@@ -176,10 +184,11 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
       else model.session(s.kind, d);
     }
     if (probe) recorder.record(nextProbe++, model.probeInputs(d));
+    while (tasks[modulatory.length] === k) modulatory.push(model.modulatoryState(d, r.patient.condition));
     record(k, d);
   }
   const series: Record<string, Series> = {};
   published.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
   Object.assign(series, recorder.series());
-  return { series, spectra: recorder.spectra() };
+  return { series, spectra: recorder.spectra(), modulatory };
 }
