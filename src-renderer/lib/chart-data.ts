@@ -42,7 +42,7 @@ const PREFIXES: Record<SeriesGroup, readonly string[]> = {
   adverse: ['adverse.'],
   nt: ['nt.'],
   plasticity: ['plasticity.'],
-  circuit: ['receptor.', 'circuit.', 'adaptation.'],
+  circuit: ['receptor.', 'circuit.', 'adaptation.', 'lfp.stn.beta', 'stim.'],
   disease: ['disease.', 'learning.'],
 };
 

@@ -6,16 +6,18 @@ import {
   Legend,
   LinearScale,
   LineController,
+  LogarithmicScale,
   LineElement,
   PointElement,
   ScatterController,
   Tooltip,
   type ChartConfiguration,
   type ChartOptions,
+  type Plugin,
 } from 'chart.js';
 import { i18n } from './i18n.svelte.ts';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, Decimation, Legend, Tooltip);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Decimation, Legend, Tooltip);
 
 export interface Theme {
   grid: string;
@@ -60,5 +62,75 @@ export function chartAttachment(config: () => ChartConfiguration<'line' | 'scatt
       chart = new Chart(canvas, config());
     });
     return () => chart?.destroy();
+  };
+}
+
+/**
+ * A chart over time with a cursor: rebuilt when what `config` reads changes, redrawn (not rebuilt)
+ * when the cursor moves; a click on the plot reports its x value.
+ */
+export function cursorChartAttachment(
+  config: () => ChartConfiguration<'line' | 'scatter'>,
+  cursor: () => number | undefined,
+  onpick?: (x: number) => void,
+): (canvas: HTMLCanvasElement) => () => void {
+  return (canvas) => {
+    let chart: Chart<'line' | 'scatter'> | undefined;
+    const at: { x: number | undefined } = { x: undefined };
+    const line: Plugin<'line' | 'scatter'> = {
+      id: 'cursor',
+      afterDatasetsDraw(c) {
+        if (at.x === undefined) return;
+        const px = c.scales.x?.getPixelForValue(at.x);
+        if (px === undefined || px < c.chartArea.left || px > c.chartArea.right) return;
+        const ctx = c.ctx;
+        ctx.save();
+        ctx.strokeStyle = theme().text;
+        ctx.globalAlpha = 0.55;
+        ctx.setLineDash([4, 3]);
+        ctx.beginPath();
+        ctx.moveTo(px, c.chartArea.top);
+        ctx.lineTo(px, c.chartArea.bottom);
+        ctx.stroke();
+        ctx.restore();
+      },
+    };
+    $effect(() => {
+      const cfg = config();
+      chart?.destroy();
+      chart = new Chart(canvas, {
+        ...cfg,
+        plugins: [...(cfg.plugins ?? []), line],
+        options: {
+          ...cfg.options,
+          onClick: (event, _elements, c) => {
+            const x = event.x === null ? undefined : c.scales.x?.getValueForPixel(event.x);
+            if (x !== undefined && Number.isFinite(x)) onpick?.(x);
+          },
+        },
+      });
+    });
+    $effect(() => {
+      at.x = cursor();
+      chart?.draw();
+    });
+    return () => chart?.destroy();
+  };
+}
+
+/** Shades a band of x values (the beta band on a spectrum) behind the datasets. */
+export function shadeX(from: number, to: number, colour: string): Plugin<'line' | 'scatter'> {
+  return {
+    id: 'shade-x',
+    beforeDatasetsDraw(c) {
+      const x = c.scales.x;
+      if (!x) return;
+      const a = Math.max(c.chartArea.left, x.getPixelForValue(from));
+      const b = Math.min(c.chartArea.right, x.getPixelForValue(to));
+      c.ctx.save();
+      c.ctx.fillStyle = colour;
+      c.ctx.fillRect(a, c.chartArea.top, b - a, c.chartArea.bottom - c.chartArea.top);
+      c.ctx.restore();
+    },
   };
 }

@@ -12,6 +12,7 @@ import {
   type Route,
   type ScenarioInput,
 } from '../../src-engine/index.ts';
+import { deviceIntervention, deviceRowOf, type DeviceRow } from './devices.ts';
 
 type InterventionInput = NonNullable<ScenarioInput['interventions']>[number];
 
@@ -54,6 +55,8 @@ export interface Draft {
   duration: string;
   rows: DoseRow[];
   sessions: SessionRow[];
+  /** Stimulation devices (DBS, TMS, tDCS, ECT), after the drug rows and therapy sessions in the document. */
+  devices: DeviceRow[];
   /** The document this draft was opened from: fields the editor does not show come from it. */
   base?: ScenarioInput;
 }
@@ -74,6 +77,7 @@ export function newDraft(): Draft {
     duration: '12w',
     rows: [{ drug: 'donepezil', route: 'oral', infusion: '', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
     sessions: [],
+    devices: [],
   };
 }
 
@@ -100,6 +104,7 @@ export function toDoc(draft: Draft): ScenarioInput {
     interventions: [
       ...draft.rows.map((r) => (r.records ? { ...r.extra, type: 'drug' as const, drug: r.drug, route: r.route as Route, records: r.records } : regimen(r))),
       ...draft.sessions.map(sessions),
+      ...draft.devices.map(deviceIntervention),
     ],
     // A sampling the editor chose for the old duration follows the new one; a chosen one stays.
     sampling: base?.sampling !== undefined && base.sampling !== samplingFor(base.duration) ? base.sampling : samplingFor(draft.duration),
@@ -148,6 +153,11 @@ function regimen(r: DoseRow): InterventionInput {
   };
 }
 
+/** Index in the document's interventions of the k-th device row (drugs, then sessions, then devices). */
+export function deviceIndex(draft: Pick<Draft, 'rows' | 'sessions'>, k: number): number {
+  return draft.rows.length + draft.sessions.length + k;
+}
+
 /** Finer samples for short scenarios (an infusion over minutes), hourly for weeks. */
 export function samplingFor(duration: string): string {
   const hours = hoursOf(duration.trim());
@@ -171,6 +181,7 @@ export function fromDoc(doc: ScenarioInput): Draft {
     weightKg: doc.patient.weightKg ?? DEFAULT_WEIGHT,
     age: doc.patient.age ?? DEFAULT_AGE,
     duration: doc.duration,
+    devices: (doc.interventions ?? []).flatMap((iv) => deviceRowOf(iv) ?? []),
     sessions: (doc.interventions ?? []).flatMap((iv) => {
       if (iv.type !== 'therapy') return [];
       const { type: _t, kind, every, start, count, ...extra } = iv;

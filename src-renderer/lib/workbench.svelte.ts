@@ -9,6 +9,7 @@ import {
   type Results,
   type ScenarioInput,
 } from '../../src-engine/index.ts';
+import { newDevice, type DeviceType } from './devices.ts';
 import { fromDoc, newDraft, newRow, newSession, toDoc, type Draft } from './draft.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
@@ -145,6 +146,14 @@ export class Workbench {
 
   removeSessions(index: number): void {
     this.draft.sessions.splice(index, 1);
+  }
+
+  addDevice(type: DeviceType): void {
+    this.draft.devices.push(newDevice(type));
+  }
+
+  removeDevice(index: number): void {
+    this.draft.devices.splice(index, 1);
   }
 
   async open(id: string): Promise<void> {
