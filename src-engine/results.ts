@@ -35,6 +35,8 @@ export interface ResultEvent {
   label: string;
   /** Drug id for dose events, so charts can colour markers by drug. */
   drug?: string;
+  /** The device, for stimulation sessions and DBS switching (therapy sessions have none). */
+  device?: 'dbs' | 'tms' | 'tdcs' | 'ect';
 }
 
 export interface Results {
@@ -86,7 +88,7 @@ export const RESULTS_JSON_SCHEMA = {
       items: {
         type: 'object',
         required: ['t', 'kind', 'label'],
-        properties: { t: { type: 'number' }, kind: { enum: ['dose', 'session', 'device'] }, label: { type: 'string' }, drug: { type: 'string' } },
+        properties: { t: { type: 'number' }, kind: { enum: ['dose', 'session', 'device'] }, label: { type: 'string' }, drug: { type: 'string' }, device: { enum: ['dbs', 'tms', 'tdcs', 'ect'] } },
       },
     },
     warnings: { type: 'array', items: { type: 'string' } },

@@ -151,7 +151,9 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
 
   const events: ResultEvent[] = [
     ...given.map((g): ResultEvent => ({ t: g.t, kind: 'dose', label: g.label, drug: g.drug })),
-    ...sessions.map((x): ResultEvent => ({ t: x.t, kind: 'session', label: x.kind === 'stimulation' ? sessionLabel(x.stimulation) : x.kind === 'cbt' ? 'CBT session' : 'exposure session' })),
+    ...sessions.map((x): ResultEvent =>
+      x.kind === 'stimulation' ? { t: x.t, kind: 'session', label: sessionLabel(x.stimulation), device: x.stimulation.kind } : { t: x.t, kind: 'session', label: x.kind === 'cbt' ? 'CBT session' : 'exposure session' },
+    ),
     ...devices.events,
   ].sort((a, b) => a.t - b.t);
   const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);

@@ -36,8 +36,8 @@ export function planDevices(scenario: Scenario, durationH: number, warnings: str
       plan.dbs.push({ start, stop, target: setting.target, frequencyHz: setting.frequencyHz, decoupling: effect.decoupling, spread: effect.spread });
       plan.edges.push(start, ...(stop < durationH ? [stop] : []));
       const amplitude = setting.amplitudeV !== undefined ? `${setting.amplitudeV} V` : `${setting.amplitudeMa} mA`;
-      plan.events.push({ t: start, kind: 'device', label: `DBS ${setting.target} on: ${setting.frequencyHz} Hz, ${setting.pulseWidthUs} µs, ${amplitude}` });
-      if (stop < durationH) plan.events.push({ t: stop, kind: 'device', label: `DBS ${setting.target} off` });
+      plan.events.push({ t: start, kind: 'device', device: 'dbs', label: `DBS ${setting.target} on: ${setting.frequencyHz} Hz, ${setting.pulseWidthUs} µs, ${amplitude}` });
+      if (stop < durationH) plan.events.push({ t: stop, kind: 'device', device: 'dbs', label: `DBS ${setting.target} off` });
       return;
     }
     if (iv.type !== 'tms' && iv.type !== 'tdcs' && iv.type !== 'ect') return;

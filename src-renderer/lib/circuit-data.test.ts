@@ -46,12 +46,11 @@ describe('circuit data', () => {
     expect(total).toBeCloseTo(100, 0);
   });
 
-  it('reads session kinds from the engine\'s labels', () => {
-    expect(sessionKind('10 Hz rTMS left-DLPFC session (3000 pulses, 120 % MT)')).toBe('tms');
-    expect(sessionKind('iTBS left-DLPFC session (600 pulses, 120 % MT)')).toBe('tms');
-    expect(sessionKind('tDCS anodal left-DLPFC session (2 mA, 30 min)')).toBe('tdcs');
-    expect(sessionKind('ECT session (right-unilateral, 0.3 ms pulses)')).toBe('ect');
-    expect(sessionKind('CBT session')).toBe('therapy');
+  it('reads session kinds from the engine\'s events', () => {
+    expect(sessionKind({ device: 'tms' })).toBe('tms');
+    expect(sessionKind({ device: 'tdcs' })).toBe('tdcs');
+    expect(sessionKind({ device: 'ect' })).toBe('ect');
+    expect(sessionKind({})).toBe('therapy');
   });
 
   it('takes the spectra at the probe nearest the chosen time, with the first probe for comparison', () => {

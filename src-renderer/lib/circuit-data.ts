@@ -1,6 +1,6 @@
 // What the circuits-and-EEG panel draws: STN beta and the thalamic relay over time, the sparse EEG
 // band powers, device effects with their session markers, and the spectra at the probe nearest a chosen time (pure, tested).
-import type { Results, Series, SpectrumSeries } from '../../src-engine/results.ts';
+import type { ResultEvent, Results, Series, SpectrumSeries } from '../../src-engine/results.ts';
 import { CONDITION_SCALES, type Point } from './chart-data.ts';
 
 export const EEG_BANDS = ['delta', 'theta', 'alpha', 'beta', 'gamma'] as const;
@@ -37,11 +37,9 @@ export interface CircuitData {
 }
 
 /** Which kind of session an event is, from the engine's label ("10 Hz rTMS …", "tDCS …", "ECT …", "CBT session"). */
-export function sessionKind(label: string): SessionKind {
-  if (label.startsWith('tDCS ')) return 'tdcs';
-  if (label.startsWith('ECT ')) return 'ect';
-  if (/\b(rTMS|iTBS|cTBS)\b/.test(label)) return 'tms';
-  return 'therapy';
+/** A session's kind from the engine's event (stimulation sessions name their device; therapy sessions none). */
+export function sessionKind(e: Pick<ResultEvent, 'device'>): SessionKind {
+  return e.device === 'tms' || e.device === 'tdcs' || e.device === 'ect' ? e.device : 'therapy';
 }
 
 function span(v: readonly number[]): number {
@@ -80,7 +78,7 @@ export function circuitData(results: Results): CircuitData {
   const sessions = new Map<SessionKind, Point[]>();
   for (const e of results.events) {
     if (e.kind !== 'session') continue;
-    const kind = sessionKind(e.label);
+    const kind = sessionKind(e);
     sessions.set(kind, [...(sessions.get(kind) ?? []), { x: e.t / perUnit, y: 0 }]);
   }
   const chains: ChainLine[] = [];
