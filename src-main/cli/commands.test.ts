@@ -211,6 +211,20 @@ describe('modulon: top level', () => {
     expect(out.stderr).toBe(`modulon: ${file}: name: expected a non-empty name (and 1 more: duration)\n`);
   });
 
+  it('runs a device scenario from a file: DBS and probes reach the results, a refused setting names its field', async () => {
+    const doc = { schema: 'modulon.scenario/1', name: 'DBS', duration: '1d', patient: { condition: 'parkinsons' }, probes: { every: '12h' }, interventions: [{ type: 'dbs', target: 'STN', frequencyHz: 130, pulseWidthUs: 60, amplitudeV: 2.5, start: '0d' }] };
+    const out = await cli('run', write('dbs.json', doc));
+    expect(out.code).toBe(EXIT_OK);
+    const results = JSON.parse(out.stdout);
+    expect(results.series['lfp.stn.beta'].v.at(-1)).toBeLessThan(1.5);
+    expect(results.series['eeg.alpha'].t).toEqual([0, 12, 24]);
+    expect(results.spectra['lfp.stn'].power).toHaveLength(3);
+    expect(results.events[0]).toMatchObject({ kind: 'device', device: 'dbs' });
+    const refused = await cli('run', write('dbs-bad.json', { ...doc, interventions: [{ ...doc.interventions[0], pulseWidthUs: 450, amplitudeV: 10.5 }] }));
+    expect(refused.code).toBe(EXIT_INVALID);
+    expect(refused.stderr).toMatch(/interventions\[0\]\.amplitudeV: .*Shannon/);
+  });
+
   it('refuses serve arguments before starting anything', async () => {
     expect((await cli('serve', 'extra')).stderr).toBe('modulon: serve: unexpected argument "extra"\n');
     for (const port of ['-1', '65536', '1.5']) expect((await cli('serve', `--port=${port}`)).stderr).toBe(`modulon: serve: --port expected an integer from 0 to 65535, got "${port}"\n`);
