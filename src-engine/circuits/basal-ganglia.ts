@@ -254,7 +254,21 @@ function model(): { p: BasalGangliaParams; ref: Reference } {
 }
 
 const CACHE_SIZE = 4096;
-const cache = new Map<string, BasalGangliaOutput>();
+const cache = new Map<number, BasalGangliaOutput>();
+
+/**
+ * The cache key of the quantised input as one exact integer (the slow layer calls this at every
+ * sample, so no string and no object is made on a hit): dopamine in 1/1000 (capped at 100 × healthy),
+ * decoupling in 1/1000, frequency in 0.1 Hz, target; DBS off whenever quantise() would call it off.
+ */
+function keyOf(x: BasalGangliaInput): number {
+  const dopamine = Number.isFinite(x.dopamine) ? Math.min(100_000, Math.max(0, Math.round(x.dopamine * 1000))) : 1000;
+  const frequency = Number.isFinite(x.dbsFrequencyHz) ? Math.max(0, Math.round(x.dbsFrequencyHz * 10)) : 0;
+  const target = x.dbsTarget === 'STN' ? 1 : x.dbsTarget === 'GPi' ? 2 : 0;
+  if (target === 0 || frequency === 0) return dopamine * 4;
+  const decoupling = Number.isFinite(x.dbsDecoupling) ? Math.min(1000, Math.max(0, Math.round(x.dbsDecoupling * 1000))) : 0;
+  return ((dopamine * 1001 + decoupling) * 2501 + Math.min(2500, frequency)) * 4 + target;
+}
 
 /**
  * Inputs rounded to the cache's resolution; non-finite numbers become the healthy/off values, and
@@ -270,13 +284,12 @@ export function quantise(x: BasalGangliaInput): BasalGangliaInput {
 }
 
 export function basalGanglia(x: BasalGangliaInput): BasalGangliaOutput {
-  const qx = quantise(x);
-  const key = `${qx.dopamine.toFixed(3)}|${qx.dbsDecoupling.toFixed(3)}|${qx.dbsFrequencyHz.toFixed(1)}|${qx.dbsTarget ?? '-'}`;
+  const key = keyOf(x);
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const { p, ref } = model();
-  const out = Object.freeze(computeBasalGanglia(p, ref, qx));
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  const out = Object.freeze(computeBasalGanglia(p, ref, quantise(x)));
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as number);
   cache.set(key, out);
   return out;
 }

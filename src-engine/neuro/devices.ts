@@ -175,10 +175,13 @@ const RELAY_HEALTHY = basalGanglia({ dopamine: 1, dbsDecoupling: 0, dbsFrequency
  * @param drive striatal motor drive (× healthy), the circuit's dopaminergic input
  */
 export function motorCircuit(drive: number, dbs: ReturnType<Devices['dbsInput']>, betaShare: number, maxWorsening: number): MotorCircuit {
-  const on = basalGanglia({ dopamine: drive, ...dbs });
-  if (dbs.dbsDecoupling <= 0) return { ...on, deficitFactor: 1 };
-  const off = basalGanglia({ dopamine: drive, dbsDecoupling: 0, dbsFrequencyHz: 0, dbsTarget: null });
-  const lossOff = Math.max(0, RELAY_HEALTHY - off.relay);
-  const ratio = lossOff > 1e-9 ? Math.min(maxWorsening, Math.max(0, RELAY_HEALTHY - on.relay) / lossOff) : 1;
-  return { ...on, deficitFactor: 1 - betaShare + betaShare * ratio };
+  const on = basalGanglia({ dopamine: drive, dbsDecoupling: dbs.dbsDecoupling, dbsFrequencyHz: dbs.dbsFrequencyHz, dbsTarget: dbs.dbsTarget });
+  let deficitFactor = 1;
+  if (dbs.dbsDecoupling > 0) {
+    const off = basalGanglia({ dopamine: drive, dbsDecoupling: 0, dbsFrequencyHz: 0, dbsTarget: null });
+    const lossOff = Math.max(0, RELAY_HEALTHY - off.relay);
+    const ratio = lossOff > 1e-9 ? Math.min(maxWorsening, Math.max(0, RELAY_HEALTHY - on.relay) / lossOff) : 1;
+    deficitFactor = 1 - betaShare + betaShare * ratio;
+  }
+  return { beta: on.beta, betaPeakHz: on.betaPeakHz, relay: on.relay, deficitFactor };
 }

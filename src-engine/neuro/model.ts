@@ -221,6 +221,7 @@ interface Fast {
 type Decays = Record<'stress' | 'autoreceptor' | 'ldr' | 'mean' | 'bFast' | 'bSlow' | 'mtor' | 'synthesis' | 'proteins' | 'neurogenesis' | 'bcm' | 'homeostasis' | 'therapy' | 'extinction' | 'salience' | 'belief' | 'maturation' | 'lithium' | 'mania' | 'nausea' | 'd2' | 'capture', number>;
 
 export class NeuroModel {
+  /** Mechanisms on (true) or switched off, read by name at each use (a named load, monomorphic). */
   private readonly enabled: Record<MechanismId, boolean>;
   private readonly knobs: Knobs;
   private readonly progression: Partial<Record<keyof Knobs, number>>;
@@ -287,7 +288,7 @@ export class NeuroModel {
   constructor(patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>, off: Iterable<MechanismId> = []) {
     const disabled = new Set(off);
     this.enabled = Object.fromEntries(MECHANISM_IDS.map((m) => [m, !disabled.has(m)])) as Record<MechanismId, boolean>;
-    this.devices = new Devices({ dbs: this.on('dbs-decoupling'), dlpfc: this.on('dlpfc-plasticity'), ect: this.on('ect') });
+    this.devices = new Devices({ dbs: this.enabled['dbs-decoupling'], dlpfc: this.enabled['dlpfc-plasticity'], ect: this.enabled['ect'] });
     this.knobs = knobsFor(patient);
     this.progression = progressionFor(patient.condition);
     this.nigral = this.knobs.nigralNeurons;
@@ -299,9 +300,6 @@ export class NeuroModel {
     this.settle();
   }
 
-  private on(m: MechanismId): boolean {
-    return this.enabled[m];
-  }
 
   /**
    * Motor deficit of the untreated mild Parkinson's profile at its steady state (50 % nigral loss,
@@ -432,10 +430,10 @@ export class NeuroModel {
     const terminals = this.terminals;
     const daEndo = this.compensated(terminals);
     const conversion = d.levodopa / p.ldRef;
-    const released = this.on('levodopa-storage') ? this.store / this.bufferTime(terminals) : terminals * conversion;
-    const serotonergic = this.on('serotonergic-levodopa') ? p.ldSerotonergic * conversion : 0;
+    const released = this.enabled['levodopa-storage'] ? this.store / this.bufferTime(terminals) : terminals * conversion;
+    const serotonergic = this.enabled['serotonergic-levodopa'] ? p.ldSerotonergic * conversion : 0;
     const daExo = (p.ldGain * (released + serotonergic) * (1 + p.comp)) / (terminals + p.comp);
-    const ldr = this.on('long-duration-response') ? this.ldr : 0;
+    const ldr = this.enabled['long-duration-response'] ? this.ldr : 0;
     const daStriatum = daEndo + daExo + ldr;
     const free = Math.max(1e-6, 1 - d.d2Antagonist - d.d2Agonist);
     const odds = d.d2Antagonist / free;
@@ -456,7 +454,7 @@ export class NeuroModel {
     const n = clamp(d.nmdaRest, 0, 1);
     const glutamate = 1 + p.burstGain * hill(n, p.burstHalf, p.burstHill) * (1 - n);
     // BDNF: slow expression (monoamines, ACh, lithium, stress) and a fast glutamate-driven burst.
-    const mono = this.on('monoamine-bdnf');
+    const mono = this.enabled['monoamine-bdnf'];
     const stressTerm = p.bStress * (this.stress - 1);
     // Lithium's trophic effect does not grow beyond the therapeutic range (toxic levels are neurotoxic, not trophic).
     const liTerm = p.bLi * Math.min(this.lithiumEffect, LITHIUM_TROPHIC_CEILING);
@@ -464,18 +462,18 @@ export class NeuroModel {
     const bslowPfcTarget = Math.max(0.1, 1 + s5 + (mono ? p.bNe * Math.min(ne / kn.lcActivity - 1, 1) : 0) + liTerm - stressTerm);
     const bslowHipTarget = Math.max(0.1, 1 + s5 + liTerm - stressTerm);
     // The burst releases BDNF from a finite pool (spent during the burst, refilled over a day).
-    const bfastTarget = this.on('bdnf-mtor') ? p.bGlu * (glutamate - 1) * (this.on('bdnf-depletion') ? this.pool : 1) : 0;
+    const bfastTarget = this.enabled['bdnf-mtor'] ? p.bGlu * (glutamate - 1) * (this.enabled['bdnf-depletion'] ? this.pool : 1) : 0;
     const bdnf = this.bSlowPfc + this.bFast;
     // mTORC1 is gated by activity-triggered BDNF release (the burst above the slow basal level).
     const z0 = this.mtorFloor;
-    const mtorTarget = this.on('bdnf-mtor') && this.bFast > 0 ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
+    const mtorTarget = this.enabled['bdnf-mtor'] && this.bFast > 0 ? Math.max(0, (sigmoid((this.bFast - p.mtorThreshold) / p.mtorSlope) - z0) / (1 - z0)) : 0;
     // Plasticity gain per region, with the BCM sliding threshold and homeostatic scaling.
     // Plasticity gain per region: nascent spines (the window, days after a burst), spine density
     // and slow BDNF; then the BCM sliding threshold, homeostatic scaling and a soft upper bound.
-    const nascent = this.on('nascent-spines');
+    const nascent = this.enabled['nascent-spines'];
     const rawGain = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesPfc - this.maturePfc) : 0) + p.gSpine * (this.spinesPfc + this.captured - 1) + p.gBdnf * (this.bSlowPfc - 1));
     const rawGainHip = Math.max(0.05, 1 + (nascent ? p.gNew * Math.max(0, this.spinesHip - this.matureHip) : 0) + p.gSpine * (this.spinesHip * this.synapses - 1) + p.gBdnf * (this.bSlowHip - 1));
-    const bcm = this.on('metaplasticity');
+    const bcm = this.enabled['metaplasticity'];
     const preGain = bcm ? rawGain * Math.pow(this.thetaPfc, -p.bcmStrength) : rawGain;
     const preGainHip = bcm ? rawGainHip * Math.pow(this.thetaHip, -p.bcmStrength) : rawGainHip;
     const gain = this.bounded(preGain * this.scalingPfc);
@@ -522,7 +520,7 @@ export class NeuroModel {
     const f = this.fast(d);
     const e = this.decays(h);
     // Disease progression (exponential loss).
-    if (this.progressing && this.on('disease-progression')) {
+    if (this.progressing && this.enabled['disease-progression']) {
       const pr = this.progression;
       if (pr.nigralNeurons) {
         this.nigral *= Math.exp(-pr.nigralNeurons * h);
@@ -535,28 +533,28 @@ export class NeuroModel {
     // Stress load, relieved by what therapy taught and, over weeks, by a sustained monoamine rise
     // (HPA-axis normalisation).
     const learned = Math.max(this.therapy, this.extinction);
-    const normalised = this.on('monoamine-hpa') ? (p.hpaNorm * kn.serotoninBdnfCoupling * f.monoRise) / (f.monoRise + p.hpaHalf) : 0;
+    const normalised = this.enabled['monoamine-hpa'] ? (p.hpaNorm * kn.serotoninBdnfCoupling * f.monoRise) / (f.monoRise + p.hpaHalf) : 0;
     this.stress = toward(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned) * (1 - normalised), e.stress);
     // 5-HT1A autoreceptor density: relaxes (fixed time constant) toward (1 + αA0)/(1 + αA).
-    if (this.on('autoreceptor-desensitisation')) {
+    if (this.enabled['autoreceptor-desensitisation']) {
       const a0 = 1 / (1 + p.autoHalf);
       this.autoreceptor = toward(this.autoreceptor, (1 + p.desensStrength * a0) / (1 + p.desensStrength * f.activation), e.autoreceptor);
     }
     // Levodopa store in surviving terminals: in at T·conversion, out with the storage time.
-    if (this.on('levodopa-storage') && (this.store > 0 || f.conversion > 0)) {
+    if (this.enabled['levodopa-storage'] && (this.store > 0 || f.conversion > 0)) {
       const tau = this.bufferTime(f.terminals);
       this.store = relax(this.store, f.terminals * f.conversion * tau, 1 / tau, h);
     }
-    if (this.on('long-duration-response')) this.ldr = toward(this.ldr, p.ldrShare * f.daExo, e.ldr);
+    if (this.enabled['long-duration-response']) this.ldr = toward(this.ldr, p.ldrShare * f.daExo, e.ldr);
     // Dyskinesia priming: the squared swing of exogenous dopamine around its daily mean, in denervated striatum.
     const swing = f.daExo - this.exoMean;
     this.exoMean = toward(this.exoMean, f.daExo, e.mean);
-    if (this.on('dyskinesia-priming') && (this.priming > 0 || swing !== 0)) {
+    if (this.enabled['dyskinesia-priming'] && (this.priming > 0 || swing !== 0)) {
       const drive = p.primeRate * swing * swing * (1 - f.terminals);
       this.priming = relax(this.priming, drive / (drive + 1 / p.primeTime), drive + 1 / p.primeTime, h);
     }
     // The releasable BDNF pool: spent at a rate set by the glutamate burst, refilled over a day.
-    if (this.on('bdnf-depletion') && (this.pool < 1 || f.glutamate > 1)) {
+    if (this.enabled['bdnf-depletion'] && (this.pool < 1 || f.glutamate > 1)) {
       const rate = 1 / p.refillTime + p.releaseRate * (f.glutamate - 1);
       this.pool = relax(this.pool, 1 / p.refillTime / rate, rate, h);
       // Refilled to within 1e-12: full (the exact tail would cost an exponential per step for weeks).
@@ -573,7 +571,7 @@ export class NeuroModel {
     this.synthesis = toward(this.synthesis, this.mtor, e.synthesis);
     this.proteins = toward(this.proteins, 1 + p.proteinGain * this.synthesis, e.proteins);
     // Spines: formation ∝ (BDNF + protein synthesis)·(S_max − S), elimination ∝ stress·S.
-    if (this.on('synaptogenesis')) {
+    if (this.enabled['synaptogenesis']) {
       const k0 = 1 / (2 * p.spineTurnover);
       const elim = 1 + p.spineStress * (this.stress - 1);
       const protein = p.spineProtein * (this.proteins - 1);
@@ -585,13 +583,13 @@ export class NeuroModel {
     this.maturePfc = toward(this.maturePfc, this.spinesPfc, e.maturation);
     this.captured *= e.capture;
     this.matureHip = toward(this.matureHip, this.spinesHip, e.maturation);
-    if (this.on('neurogenesis')) this.neurogenesis = toward(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), e.neurogenesis);
+    if (this.enabled['neurogenesis']) this.neurogenesis = toward(this.neurogenesis, Math.max(0.05, 1 + p.neuroBdnf * (this.bSlowHip - 1)), e.neurogenesis);
     // Sliding threshold and homeostatic scaling of the gain.
-    if (this.on('metaplasticity')) {
+    if (this.enabled['metaplasticity']) {
       this.thetaPfc = toward(this.thetaPfc, f.rawGain, e.bcm);
       this.thetaHip = toward(this.thetaHip, f.rawGainHip, e.bcm);
     }
-    if (this.on('homeostatic-scaling')) {
+    if (this.enabled['homeostatic-scaling']) {
       const r = p.homeoRange;
       this.scalingPfc = toward(this.scalingPfc, clamp(1 + p.homeoStrength * (1 - f.preGain), 1 - r, 1 + r), e.homeostasis);
       this.scalingHip = toward(this.scalingHip, clamp(1 + p.homeoStrength * (1 - f.preGainHip), 1 - r, 1 + r), e.homeostasis);
@@ -600,16 +598,16 @@ export class NeuroModel {
     // reminders extinguish it a little, at a rate set by the hippocampal gain and noradrenaline.
     this.therapy *= e.therapy;
     this.extinction *= e.extinction;
-    if (this.on('daily-extinction') && kn.fearLoad > 0) {
+    if (this.enabled['daily-extinction'] && kn.fearLoad > 0) {
       const r = p.extDaily * kn.extinctionCapacity * f.gainHip * Math.max(0, 1 + p.extNe * (f.ne - 1)) * (1 + p.ext5ht * Math.max(0, f.serotonin - 1));
       this.everyday = relax(this.everyday, r / (r + 1 / p.everydayRetention), r + 1 / p.everydayRetention, h);
     }
     // Aberrant salience follows the associative D2 signal above a margin over about a week; the
     // beliefs formed under it follow over about a year.
     this.salience = toward(this.salience, Math.max(0, f.d2SignalAssoc - 1 - p.salienceMargin), e.salience);
-    this.belief = this.on('belief-consolidation') ? toward(this.belief, this.salience, e.belief) : this.salience;
+    this.belief = this.enabled['belief-consolidation'] ? toward(this.belief, this.salience, e.belief) : this.salience;
     // D2 up-regulation when a receptor is under-stimulated (denervation, blockade), at most d2.upregulationMax.
-    if (this.on('d2-upregulation')) {
+    if (this.enabled['d2-upregulation']) {
       this.d2Density = toward(this.d2Density, this.upregulatedDensity(f.d2Raw), e.d2);
       this.d2DensityAssoc = toward(this.d2DensityAssoc, this.upregulatedDensity(f.d2RawAssoc), e.d2);
     }
@@ -620,7 +618,7 @@ export class NeuroModel {
     const surge = Math.max(0, f.accumbens / f.vta - 1.3);
     const sens = p.abuseRate * surge;
     if (this.abuse > 0 || sens > 0) this.abuse = relax(this.abuse, sens / (sens + 1 / p.abuseTime), sens + 1 / p.abuseTime, h);
-    if (this.on('nausea-tolerance')) this.nauseaAdapt = toward(this.nauseaAdapt, nauseaDriveOf(d), e.nausea);
+    if (this.enabled['nausea-tolerance']) this.nauseaAdapt = toward(this.nauseaAdapt, nauseaDriveOf(d), e.nausea);
     this.devices.step(h);
   }
 
@@ -629,7 +627,7 @@ export class NeuroModel {
     const kn = this.knobs;
     if (kn.switchPropensity <= 0) return 0;
     const push = p.mania5ht * Math.max(0, f.serotonin - 1) + p.maniaNe * Math.max(0, f.ne / kn.lcActivity - 1) + p.maniaGain * Math.max(0, f.gain - 1);
-    const protection = this.on('lithium-protection') ? (p.liMax * this.lithiumEffect) / (this.lithiumEffect + p.liHalf) : 0;
+    const protection = this.enabled['lithium-protection'] ? (p.liMax * this.lithiumEffect) / (this.lithiumEffect + p.liHalf) : 0;
     return kn.switchPropensity * push * (1 - protection);
   }
 
@@ -644,12 +642,12 @@ export class NeuroModel {
   /** A therapy session at the current time: learning scaled by the plasticity gain (prediction-error update). */
   session(kind: SessionKind, d: DriveSample): void {
     const f = this.fast(d);
-    const gated = this.on('gain-gated-learning');
+    const gated = this.enabled['gain-gated-learning'];
     if (kind === 'cbt') this.therapy += this.p.therapyRate * (gated ? f.gain : 1) * (1 - this.therapy);
     else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
     // The session's activity tags the prefrontal spines a plasticity window added (those above the
     // density the slow BDNF tone alone would hold) and stabilises a share of them.
-    if (this.on('spine-capture')) {
+    if (this.enabled['spine-capture']) {
       const moved = this.p.captureShare * Math.max(0, this.spinesPfc - this.sustainedSpines());
       this.spinesPfc -= moved;
       this.captured += moved;
@@ -663,7 +661,7 @@ export class NeuroModel {
    */
   stimulate(s: StimulationSession, d: DriveSample): void {
     const f = this.fast(d);
-    const threshold = this.on('metaplasticity') ? this.thetaPfc : 1;
+    const threshold = this.enabled['metaplasticity'] ? this.thetaPfc : 1;
     const plasticity = { gain: this.bounded(f.rawGain * this.scalingPfc), threshold };
     this.devices.session(s, plasticity, this.p.seizureLithium * hill(d.lithium, this.p.liToxHalf, this.p.liToxHill));
   }
@@ -675,7 +673,7 @@ export class NeuroModel {
       0,
       p.mSpine * (1 - this.spinesPfc - this.captured) +
         p.mNeuro * (1 - this.neurogenesis) +
-        (this.on('hpa-mood') ? p.mStress * (this.stress - 1) : 0) -
+        (this.enabled['hpa-mood'] ? p.mStress * (this.stress - 1) : 0) -
         p.mProtein * (this.proteins - 1) -
         p.mMtor * this.mtor -
         p.mTherapy * this.therapy -
@@ -726,7 +724,8 @@ export class NeuroModel {
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));
     const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc + this.captured));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
-    const circuit = motorCircuit(f.motorDrive, this.devices.dbsInput(), this.on('beta-relay') ? p.betaShare : 0, p.maxWorsening);
+    const dbs = this.devices.dbsInput();
+    const circuit = motorCircuit(f.motorDrive, dbs, this.enabled['beta-relay'] ? p.betaShare : 0, p.maxWorsening);
     const motorDeficit = this.motorDeficitOf(f.motorDrive);
     const unblocked = this.motorDeficitOf(this.motorDrive(f.daStriatum, this.d2Density * this.d2Signal(f.daStriatum, 0, d.d2Agonist)));
     const epsDeficit = Math.max(0, motorDeficit - unblocked);
@@ -796,7 +795,7 @@ export class NeuroModel {
     o.beta = circuit.beta;
     o.betaPeakHz = circuit.betaPeakHz;
     o.relay = circuit.relay;
-    o.dbsDecoupling = dv.dbsInput().dbsDecoupling;
+    o.dbsDecoupling = dbs.dbsDecoupling;
     o.stimulationSpread = dv.spread();
     o.dlpfcLeft = dv.left;
     o.dlpfcRight = dv.right;
