@@ -7,6 +7,7 @@ import { createBackend } from '../src-main/api/app-api.ts';
 import { workerRunner, type EngineRunner } from '../src-main/engine-runner.ts';
 import { openStore, StoreError, type Store } from '../src-main/store/store.ts';
 import { registerIpc } from './ipc.ts';
+import { electronPdfPrinter } from './pdf.ts';
 import { buildMenuTemplate } from './menu.ts';
 import { MENU_CHANNEL, type MenuCommand } from './menu-commands.ts';
 import { createAppWindow, installSessionPolicy, isAppWindow, isTrustedSender, rendererSource, type RendererSource } from './window.ts';
@@ -103,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
 
     // Simulations run in a worker thread (bundled beside this file) so the main process never blocks.
     engine = workerRunner(join(OUT_DIR, 'main', 'engine-worker.js'));
-    const backend = createBackend({ store, dataDir, transport: 'ipc', engine });
+    const backend = createBackend({ store, dataDir, transport: 'ipc', engine, pdf: electronPdfPrinter() });
     const trusted = source;
     installSessionPolicy(session.defaultSession, trusted);
     registerIpc(ipcMain, backend, (event) => isTrustedSender(event, trusted));

@@ -11,10 +11,13 @@ import type { DrugFile } from '../drugs/schema.ts';
 import type { CaseResult } from '../validation/run.ts';
 import type { EffectResult, EffectsFile } from '../validation/effects.ts';
 import type { Method } from './methods.ts';
+import type { ComparisonRecord, ComparisonRun, ComparisonSummary, ReportFile } from './reports.ts';
 
 export { METHODS, isMethod, type Method } from './methods.ts';
+export * from './reports.ts';
 
-export type ErrorCode = 'invalid' | 'not_found' | 'internal';
+/** `unavailable`: the machine lacks what the call needs (Chromium for a PDF), said in one line. */
+export type ErrorCode = 'invalid' | 'not_found' | 'internal' | 'unavailable';
 
 export interface ApiError {
   code: ErrorCode;
@@ -162,8 +165,35 @@ export const inputs = {
   'runs:create': z.strictObject({ scenarioId: id }),
   'runs:list': z.strictObject({ scenarioId: id }),
   'runs:get': z.strictObject({ id }),
-  'runs:exportCsv': z.strictObject({ id }),
+  /** `wide` (default): one row per time point, one column per series; `long`: the report's CSV (time_h, series, name, value, unit, with a # header block). */
+  'runs:exportCsv': z.strictObject({ id, format: z.enum(['wide', 'long']).optional(), lang: z.enum(['en', 'zh-CN']).optional() }),
   'validation:run': z.strictObject({}),
+  /** Runs every arm of a comparison document (modulon.comparison/1); `seriesOnly`: return only the analysed and adverse series of each arm. */
+  'compare:run': z.strictObject({ doc: z.unknown(), seriesOnly: z.boolean().optional() }),
+  'comparisons:save': z.strictObject({ id: id.optional(), doc: z.unknown() }),
+  /** All comparisons, or those built from one stored scenario. */
+  'comparisons:list': z.strictObject({ scenarioId: id.optional() }),
+  'comparisons:get': z.strictObject({ id }),
+  'comparisons:delete': z.strictObject({ id }),
+  /**
+   * A report of exactly one source: a stored scenario, scenario document, stored run, stored
+   * comparison or comparison document. `analysis` (AnalysisInput) overrides the comparison's own.
+   */
+  'reports:export': z
+    .strictObject({
+      scenarioId: id.optional(),
+      scenario: z.unknown().optional(),
+      runId: id.optional(),
+      comparisonId: id.optional(),
+      comparison: z.unknown().optional(),
+      format: z.enum(['html', 'pdf', 'csv']),
+      lang: z.enum(['en', 'zh-CN']).default('en'),
+      paper: z.enum(['a4', 'letter']).default('a4'),
+      analysis: z.unknown().optional(),
+    })
+    .refine((x) => [x.scenarioId, x.scenario, x.runId, x.comparisonId, x.comparison].filter((v) => v !== undefined).length === 1, {
+      error: 'expected exactly one of scenarioId, scenario, runId, comparisonId, comparison',
+    }),
 } as const satisfies Record<Method, z.ZodType>;
 
 export interface Outputs {
@@ -182,6 +212,12 @@ export interface Outputs {
   'runs:get': RunRecord;
   'runs:exportCsv': CsvExport;
   'validation:run': ValidationReport;
+  'compare:run': ComparisonRun;
+  'comparisons:save': ComparisonRecord;
+  'comparisons:list': ComparisonSummary[];
+  'comparisons:get': ComparisonRecord;
+  'comparisons:delete': { deleted: true };
+  'reports:export': ReportFile;
 }
 
 export type Input<M extends Method> = z.input<(typeof inputs)[M]>;

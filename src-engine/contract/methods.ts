@@ -16,6 +16,12 @@ export const METHODS = [
   'runs:get',
   'runs:exportCsv',
   'validation:run',
+  'compare:run',
+  'comparisons:save',
+  'comparisons:list',
+  'comparisons:get',
+  'comparisons:delete',
+  'reports:export',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

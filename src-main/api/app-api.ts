@@ -26,6 +26,10 @@ import {
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
 import { inProcessRunner, type EngineRunner } from '../engine-runner.ts';
+import { reportsHandlers } from './reports.ts';
+import type { PdfPrinter } from '../reports/pdf.ts';
+import { longCsv } from '../reports/csv.ts';
+import { scenarioRun } from '../reports/compare.ts';
 import { effectsReport, summarize, summarizeLayers } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
 
@@ -37,6 +41,10 @@ export interface BackendOptions {
   log?: (message: string, error: unknown) => void;
   /** Runs simulations (default: in-process; the app passes a worker thread). */
   engine?: EngineRunner;
+  /** Prints report PDFs: headless Chromium in web mode, `printToPDF` in Electron; none: PDF export is unavailable. */
+  pdf?: PdfPrinter;
+  /** The time reports are stamped with (tests fix it). */
+  now?: () => Date;
 }
 
 type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
@@ -98,15 +106,20 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
     'runs:get': ({ id }) => found(store.getRun(id), 'run', id),
-    'runs:exportCsv': ({ id }) => {
+    'runs:exportCsv': ({ id, format, lang }) => {
       const record = store.getRun(id);
       if (!record) return notFound('run', id);
-      return ok({ filename: csvFilename(record.results.scenario.name, record.createdAt), csv: resultsToCsv(record.results) });
+      const filename = csvFilename(record.results.scenario.name, record.createdAt);
+      if (format !== 'long') return ok({ filename, csv: resultsToCsv(record.results) });
+      const run = scenarioRun(record.results, record.results.scenario, {});
+      if (!run.ok) throw new Error(`BUG: a stored run has no report: ${run.errors[0]?.message}`);
+      return ok({ filename, csv: longCsv(run.value, { lang: lang ?? 'en', generatedAt: (options.now?.() ?? new Date()).toISOString() }) });
     },
     'validation:run': async () => {
       const cases = await engine.validate();
       return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases, effects: effectsReport() });
     },
+    ...reportsHandlers({ store, engine, ...(options.pdf ? { pdf: options.pdf } : {}), now: options.now ?? (() => new Date()) }),
   };
 
   async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {

@@ -1,10 +1,10 @@
-// The `modulon` command line: run a scenario file, serve web mode. Exit codes: 0 success,
+// The `modulon` command line: run a scenario file, serve web mode (compare and report: reports.ts). Exit codes: 0 success,
 // 2 invalid input (a message naming the JSON path and what was expected), 1 internal error.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
-import { ENGINE_VERSION, parseDuration, parseScenario, runChecked, scenarioJsonSchema, simulate, type Results } from '../../src-engine/index.ts';
+import { ENGINE_VERSION, parseDuration, parseScenario, runChecked, scenarioJsonSchema } from '../../src-engine/index.ts';
 import { RESULTS_JSON_SCHEMA } from '../../src-engine/results.ts';
 import { EXPLAINABLE, mechanismChain } from '../../src-engine/neuro/chain.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
@@ -15,18 +15,11 @@ import { resultsToCsv } from '../csv.ts';
 import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
 import { serve } from '../web/serve.ts';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UnavailableError, UsageError, type Io } from './io.ts';
+import { readInput, simulateFile } from './files.ts';
+import { compareCommand, reportCommand } from './reports.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_INTERNAL = 1;
-export const EXIT_INVALID = 2;
-
-/** An expected failure caused by the user's input: printed as one message, exit code 2. */
-class UsageError extends Error {}
-
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, type Io } from './io.ts';
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
@@ -42,6 +35,8 @@ Usage:
   modulon serve [--port N] [--data DIR]                   start web mode on 127.0.0.1
   modulon pk --model M --CL x --V y [--ka k] records.csv  concentrations for dosing records (ID,time,conc)
   modulon explain <scenario.json> --readout R --at T      the mechanism chain behind a readout at a time
+  modulon compare <a.json> <b.json> [c.json ...]          compare scenarios (or one comparison file): key findings
+  modulon report <file.json> --html FILE [--pdf FILE]     a report of a scenario or comparison (HTML, PDF, CSV)
   modulon validate [--json] [--drug ID]                   run the validation suite, print the table
   modulon schema [scenario|results]                       JSON Schema of the scenario (default) or results format
   modulon <command> --help                                help on one command
@@ -52,7 +47,8 @@ Exit codes: 0 success, 2 invalid input, 1 internal error.
 
 Simulates a scenario file (modulon.scenario/1) and writes the results (modulon.results/1).
   --out FILE   write the results JSON to FILE instead of stdout
-  --csv FILE   also write the series as CSV (one row per time point)
+  --csv FILE   also write the series as CSV (one row per time point, one column per series;
+               modulon report --csv writes the long, annotated CSV)
 Warnings (e.g. a dose above the labelled maximum) go to stderr. ${NOTICE.en}
 `,
   pk: `modulon pk --model one-compartment-oral --CL 1.1 --V 20 --ka 1.5 records.csv [--out FILE]
@@ -125,29 +121,26 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'validate') return validateCommand(rest, io);
     if (command === 'explain') return await explainCommand(rest, io);
     if (command === 'pk') return await pkCommand(rest, io);
+    if (command === 'compare') return await compareCommand(rest, io);
+    if (command === 'report') return await reportCommand(rest, io);
     if (command === 'schema') {
       const [which = 'scenario', ...extra] = rest;
       if (extra.length > 0 || (which !== 'scenario' && which !== 'results')) throw new UsageError(`schema: expected "scenario" (the default) or "results", got ${JSON.stringify(rest.join(' '))}`);
       io.stdout(`${JSON.stringify(which === 'results' ? RESULTS_JSON_SCHEMA : scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, validate or schema (see modulon --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, compare, report, validate or schema (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);
       return EXIT_INVALID;
     }
+    if (e instanceof UnavailableError) {
+      io.stderr(`modulon: ${e.message}\n`);
+      return EXIT_INTERNAL;
+    }
     io.stderr(`modulon: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
     return EXIT_INTERNAL;
-  }
-}
-
-/** Reads an input file; a missing or unreadable one is the user's input error (exit 2). */
-async function readInput(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
   }
 }
 
@@ -172,25 +165,6 @@ async function runCommand(args: readonly string[], io: Io): Promise<number> {
   else io.stdout(json);
   if (values.csv !== undefined) await writeFile(values.csv, resultsToCsv(results));
   return EXIT_OK;
-}
-
-/** Reads, validates and simulates a scenario file; warnings go to stderr. */
-async function simulateFile(file: string, io: Io): Promise<Results> {
-  const text = await readInput(file);
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const outcome = simulate(doc);
-  if (!outcome.ok) {
-    const [first, ...more] = outcome.errors;
-    const extra = more.length === 0 ? '' : ` (and ${more.length} more: ${more.map((m) => m.path).join(', ')})`;
-    throw new UsageError(`${file}: ${first!.path}: ${first!.message}${extra}`);
-  }
-  for (const w of outcome.results.warnings) io.stderr(`modulon: warning: ${w}\n`);
-  return outcome.results;
 }
 
 async function explainCommand(args: readonly string[], io: Io): Promise<number> {

@@ -35,7 +35,7 @@ describe('store', () => {
     const db = new Database(join(dir, DB_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as Array<{ name: string; sql: string }>;
-    expect(tables.map((t) => t.name).sort()).toEqual(['custom_drugs', 'runs', 'scenarios']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['comparison_scenarios', 'comparisons', 'custom_drugs', 'runs', 'scenarios']);
     for (const t of tables) expect(t.sql).toMatch(/STRICT$/);
     db.close();
   });

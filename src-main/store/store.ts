@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RunRecord, RunSummary, ScenarioRecord, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
+import type { ComparisonInput, ComparisonRecord, ComparisonSummary, RunRecord, RunSummary, ScenarioRecord, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
 import type { CustomDrugInput, Results, ScenarioInput } from '../../src-engine/index.ts';
 import { checkMonotonic, MIGRATIONS, type Migration } from './migrations/index.ts';
 
@@ -188,6 +188,60 @@ export class Store {
 
   deleteCustomDrug(id: string): boolean {
     return this.db.prepare('DELETE FROM custom_drugs WHERE id = ?').run(id).changes > 0;
+  }
+
+  /**
+   * Inserts (no id, or an id not yet stored) or replaces a comparison and its links to the stored
+   * scenarios it was built from (those that still exist); one transaction.
+   */
+  saveComparison(id: string | undefined, doc: ComparisonInput, scenarioIds: readonly string[]): ComparisonRecord {
+    const now = new Date().toISOString();
+    const key = id ?? randomUUID();
+    const save = this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO comparisons (id, name, doc, created_at, updated_at) VALUES (@id, @name, @doc, @now, @now)
+           ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc, updated_at = excluded.updated_at`,
+        )
+        .run({ id: key, name: doc.name, doc: JSON.stringify(doc), now });
+      this.db.prepare('DELETE FROM comparison_scenarios WHERE comparison_id = ?').run(key);
+      const link = this.db.prepare('INSERT OR IGNORE INTO comparison_scenarios (comparison_id, scenario_id) SELECT ?, id FROM scenarios WHERE id = ?');
+      for (const scenarioId of scenarioIds) link.run(key, scenarioId);
+    });
+    save.immediate();
+    return this.getComparison(key) as ComparisonRecord;
+  }
+
+  getComparison(id: string): ComparisonRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM comparisons WHERE id = ?').get(id) as ScenarioRow | undefined;
+    if (!row) return undefined;
+    return { id: row.id, name: row.name, doc: JSON.parse(row.doc) as ComparisonInput, scenarioIds: this.comparisonLinks(row.id), createdAt: row.created_at, updatedAt: row.updated_at };
+  }
+
+  /** All comparisons, or those built from one stored scenario; newest first. */
+  listComparisons(scenarioId?: string): ComparisonSummary[] {
+    const rows = (
+      scenarioId === undefined
+        ? this.db.prepare('SELECT id, name, doc, updated_at FROM comparisons ORDER BY updated_at DESC, name').all()
+        : this.db
+            .prepare('SELECT c.id, c.name, c.doc, c.updated_at FROM comparisons c JOIN comparison_scenarios l ON l.comparison_id = c.id WHERE l.scenario_id = ? ORDER BY c.updated_at DESC, c.name')
+            .all(scenarioId)
+    ) as Array<{ id: string; name: string; doc: string; updated_at: string }>;
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      arms: (JSON.parse(r.doc) as ComparisonInput).arms.map((a) => a.name),
+      scenarioIds: this.comparisonLinks(r.id),
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  deleteComparison(id: string): boolean {
+    return this.db.prepare('DELETE FROM comparisons WHERE id = ?').run(id).changes > 0;
+  }
+
+  private comparisonLinks(id: string): string[] {
+    return (this.db.prepare('SELECT scenario_id FROM comparison_scenarios WHERE comparison_id = ? ORDER BY scenario_id').all(id) as Array<{ scenario_id: string }>).map((r) => r.scenario_id);
   }
 
   integrityCheck(): string {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from '../api/app-api.ts';
 import { workerRunner } from '../engine-runner.ts';
+import { chromiumPdfPrinter } from '../reports/pdf.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { startWebHost, type WebHost } from './host.ts';
 
@@ -38,7 +39,7 @@ export async function serve(options: ServeOptions): Promise<Served> {
   const store = await openStore(options.dataDir);
   const engine = workerRunner(new URL('../engine-worker.ts', import.meta.url));
   try {
-    const backend = createBackend({ store, dataDir: options.dataDir, transport: 'http', engine });
+    const backend = createBackend({ store, dataDir: options.dataDir, transport: 'http', engine, pdf: chromiumPdfPrinter() });
     const host = await startWebHost({ backend, staticDir: RENDERER_DIR, port: options.port, token: options.token });
     return {
       host,

@@ -152,3 +152,46 @@ const vary = () => 0.5 + ((i++ * 0.6180339887) % 1);
 line('cortex(): EEG band powers, peak and spectrum from the corticothalamic neural mass', median(time(() => cortex({ acetylcholine: vary(), nmdaBlock: 0.2, synapses: 0.8, excitability: 0, gaba: 1 }), RUNS * 20)));
 line('basalGanglia(): STN beta, peak and relay (analytic, linearised STN–GPe loop)', median(time(() => basalGanglia({ dopamine: vary() * 0.8, dbsDecoupling: 0, dbsFrequencyHz: 0, dbsTarget: null }), RUNS * 20)));
 line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => basalGangliaSpectrum({ dopamine: vary() * 0.8, dbsDecoupling: 0.5, dbsFrequencyHz: 130, dbsTarget: 'STN' }), RUNS * 20)));
+
+// Reports (issue 13): a comparison of 4 arms × 12 weeks must render in ≤ 3 s (HTML); PDF apart.
+{
+  const { parseComparison } = await import('../../src-main/reports/comparison.ts');
+  const { runComparison } = await import('../../src-main/reports/compare.ts');
+  const { reportHtml } = await import('../../src-main/reports/html.ts');
+  const { longCsv } = await import('../../src-main/reports/csv.ts');
+  const { chromiumMissing, chromiumPath, chromiumPdfPrinter } = await import('../../src-main/reports/pdf.ts');
+  const trd = { ...base, name: 'bench-report', patient: { condition: 'depression', severity: 'severe', treatmentResistant: true } };
+  const ketamine = { type: 'drug', drug: 'ketamine', dose: '0.5 mg/kg', route: 'iv', infusion: '40min', start: '14d' };
+  const cbt = { type: 'therapy', kind: 'cbt', every: '7d', count: 8, start: '15d' };
+  const parsed = parseComparison({
+    schema: 'modulon.comparison/1',
+    name: 'bench: 4 arms × 12 weeks',
+    base: { ...trd, interventions: [ketamine] },
+    arms: [{ name: 'ketamine' }, { name: 'ketamine + CBT', add: [cbt] }, { name: 'CBT', remove: [0], add: [cbt] }, { name: 'sertraline + ketamine', add: [{ type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' }] }],
+  });
+  if (!parsed.ok) throw new Error(`bench comparison invalid: ${JSON.stringify(parsed.errors)}`);
+  const runs = Math.max(3, Math.min(RUNS, 7));
+  const timeAsync = async (fn: () => Promise<unknown>) => {
+    const out: number[] = [];
+    for (let k = 0; k < runs; k++) {
+      const t0 = performance.now();
+      await fn();
+      out.push(performance.now() - t0);
+    }
+    return median(out);
+  };
+  const report = async () => {
+    const run = await runComparison(parsed.comparison, parsed.arms, simulate);
+    if (!run.ok) throw new Error(JSON.stringify(run.errors));
+    return run.value;
+  };
+  const run = await report();
+  console.log(`reports (${runs} runs each, medians; limit 3000 ms for the whole HTML report):`);
+  line('report of 4 arms × 12 weeks, HTML: simulate the arms + findings + HTML (en)', await timeAsync(async () => reportHtml(await report(), { lang: 'en', generatedAt: new Date().toISOString(), base: parsed.comparison.base })));
+  line('report HTML alone from the 4 arms’ results (zh-CN)', median(time(() => reportHtml(run, { lang: 'zh-CN', generatedAt: new Date().toISOString(), base: parsed.comparison.base }), runs, 1)));
+  line('long CSV of every series of the 4 arms (≈ 600 000 rows)', median(time(() => longCsv(run, { lang: 'en', generatedAt: new Date().toISOString() }), runs, 1)));
+  if (chromiumMissing(chromiumPath()) === undefined) {
+    const html = reportHtml(run, { lang: 'zh-CN', paper: 'a4', generatedAt: new Date().toISOString(), base: parsed.comparison.base });
+    line('report PDF through headless Chromium (zh-CN, A4; launch included)', await timeAsync(async () => chromiumPdfPrinter()(html, 'a4')));
+  } else console.log('report PDF: skipped (no Chromium; set CHROMIUM_PATH)');
+}

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { initial } from './0001-initial.ts';
 import { customDrugs } from './0002-custom-drugs.ts';
+import { comparisons } from './0003-comparisons.ts';
 
 export interface Migration {
   version: number;
@@ -9,7 +10,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, customDrugs];
+export const MIGRATIONS: readonly Migration[] = [initial, customDrugs, comparisons];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
