@@ -1,5 +1,6 @@
 // The results format `modulon.results/1` (DESIGN.md §4.2).
 import type { Scenario } from './scenario.ts';
+import type { TaskRun } from './learning/plan.ts';
 
 export const RESULTS_SCHEMA = 'modulon.results/1';
 
@@ -46,6 +47,8 @@ export interface Results {
   series: Record<string, Series>;
   /** Spectra at the probe times (`eeg.cortex`, `lfp.stn`); absent from results written before probes existed. */
   spectra?: Record<string, SpectrumSeries>;
+  /** Learning task runs with their measures and curves (the measures are also `task.*` series). */
+  tasks?: TaskRun[];
   events: ResultEvent[];
   warnings: string[];
 }
@@ -81,6 +84,21 @@ export const RESULTS_JSON_SCHEMA = {
         type: 'object',
         required: ['unit', 'f', 't', 'power'],
         properties: { unit: { type: 'string' }, f: numbers, t: numbers, power: { type: 'array', items: numbers } },
+      },
+    },
+    tasks: {
+      type: 'array',
+      description: 'learning task runs: the task, its time (h), its index in the scenario, measures (also published as task.<task>.<measure> series) and learning curves',
+      items: {
+        type: 'object',
+        required: ['task', 't', 'index', 'measures', 'curves'],
+        properties: {
+          task: { type: 'string' },
+          t: { type: 'number' },
+          index: { type: 'integer' },
+          measures: { type: 'object', additionalProperties: { type: 'number' } },
+          curves: { type: 'object', additionalProperties: numbers },
+        },
       },
     },
     events: {

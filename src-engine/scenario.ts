@@ -7,6 +7,7 @@ import { countRecordEvents, doseRecordSchema } from './pk/records.ts';
 import { customDrugSchema, toDrugFile } from './drugs/custom.ts';
 import { DOSE_PATTERN, DURATION_PATTERN, parseDose, parseDuration } from './units.ts';
 import { MECHANISM_IDS } from './neuro/model.ts';
+import { TASK_ENTRY_SCHEMAS } from './learning/schema.ts';
 import { courseSessionTimes, dbsIntervention, dbsSafety, ectIntervention, ectSessionTimes, resolveDbs, resolveTms, seizureRisk, tdcsIntervention, tmsIntervention, type EctIntervention, type TdcsIntervention, type TmsIntervention } from './stimulation/index.ts';
 
 export const SCENARIO_SCHEMA = 'modulon.scenario/1';
@@ -144,6 +145,21 @@ const therapyIntervention = z.strictObject({
 const intervention = z.discriminatedUnion('type', [drugIntervention, therapyIntervention, dbsIntervention, tmsIntervention, tdcsIntervention, ectIntervention]);
 const INTERVENTION_TYPES = ['drug', 'therapy', 'dbs', 'tms', 'tdcs', 'ect'];
 
+/** Learning tasks run at a moment of the scenario, reading the modulatory state then (Engine IV). */
+const taskAt = () => durationString('task time', { allowZero: true });
+const taskEntry = z.discriminatedUnion('task', [
+  TASK_ENTRY_SCHEMAS['fear-conditioning'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS['probabilistic-selection'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS['episodic-memory'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS['reversal-learning'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS['spatial-navigation'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS['sleep-consolidation'].extend({ at: taskAt() }),
+  TASK_ENTRY_SCHEMAS.spacing.extend({ at: taskAt() }),
+]);
+export type TaskEntry = z.output<typeof taskEntry>;
+/** Most task runs one scenario may ask for. */
+export const MAX_TASKS = 50;
+
 const patientSchema = z.strictObject({
   condition: z.enum(CONDITIONS),
   severity: z.union([z.enum(SEVERITIES), z.number().min(0).max(1)]).optional(),
@@ -170,6 +186,8 @@ export const scenarioSchema = z
     /** Mechanisms of the slow layer switched off, to see what each one explains ("what if autoreceptors did not desensitise?"). */
     disable: z.array(z.enum(MECHANISM_IDS)).max(MECHANISM_IDS.length).optional(),
     sampling: durationString('sampling interval', { minH: 1 / 60 }).default('1h'),
+    /** Learning paradigms, each run at its time `at` from the modulatory state of that moment. */
+    tasks: z.array(taskEntry).max(MAX_TASKS).optional(),
     /**
      * When the circuit probes (EEG neural mass, basal-ganglia spectrum) publish: every interval, or
      * at listed times. Without it, a default around events (see `probeTimes`). Probes decide what is
@@ -212,6 +230,9 @@ export const scenarioSchema = z
         if (hoursOf(text) > duration) ctx.addIssue({ code: 'custom', path: ['probes', 'at', i], message: `expected a probe time within the scenario (${s.duration}), got ${JSON.stringify(text)}` });
       });
     }
+    s.tasks?.forEach((t, i) => {
+      if (hoursOf(t.at) > duration) ctx.addIssue({ code: 'custom', path: ['tasks', i, 'at'], message: `expected a task time within the scenario (${s.duration}), got ${JSON.stringify(t.at)}` });
+    });
     let doses = 0;
     s.interventions.forEach((iv, i) => {
       const at = (key: string) => ['interventions', i, key];

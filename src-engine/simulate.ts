@@ -11,6 +11,8 @@ import { param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
 import { runNeuro, type Session } from './neuro/run.ts';
 import { planDevices, sessionLabel } from './stimulation/plan.ts';
+import { runScenarioTask, taskSeries, type TaskRun } from './learning/plan.ts';
+import type { ModulatoryState } from './learning/types.ts';
 import { USER_DEFINED } from './drugs/custom.ts';
 import { parseDose } from './units.ts';
 import { ENGINE_VERSION } from './version.ts';
@@ -103,7 +105,8 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   // Doses, infusion edges and sessions: where the drive moves fast.
   const moments = [...new Set([...sessions.map((x) => x.t), ...devices.edges, ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
   const probeTimes = slow ? probeTimesOf(scenario, durationH, fastEvents) : [];
-  const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes) : { t: grid, outputs: grid.map((_, k) => k), probes: [] };
+  const tasks = slow ? (scenario.tasks ?? []).map((entry, i) => ({ entry, i, t: hoursOf(entry.at) })).sort((a, b) => a.t - b.t || a.i - b.i) : [];
+  const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes, tasks.map((x) => x.t)) : { t: grid, outputs: grid.map((_, k) => k), probes: [], tasks: [] };
   const { species } = model;
   const plasma = species.map(() => new Float64Array(drive.t.length));
   const brain = species.map((s) => (s.iE >= 0 ? new Float64Array(drive.t.length) : undefined));
@@ -132,6 +135,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     series[name] = { unit: 'fraction', t: grid, v: at(sumShares(shares, drive.t.length)) };
   }
   let spectra: Results['spectra'];
+  let taskRuns: TaskRun[] = [];
   if (slow) {
     const neuro = runNeuro({
       patient,
@@ -143,9 +147,12 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       jumps: jumpIndices(drive.t, timeline.jumps.filter((j) => j.kind === 'bolus').map((j) => j.t)),
       dbs: devices.dbs,
       probes: drive.probes,
+      tasks: drive.tasks,
     });
     Object.assign(series, neuro.series);
     spectra = neuro.spectra;
+    taskRuns = tasks.map((x, j) => runScenarioTask(x.entry, x.i, x.t, neuro.modulatory[j] as ModulatoryState, scenario.seed));
+    Object.assign(series, taskSeries(taskRuns));
   }
   assertFinite(series);
 
@@ -157,7 +164,16 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     ...devices.events,
   ].sort((a, b) => a.t - b.t);
   const userDefined = [...model.drugs.values()].filter((d) => d.drug.userDefined).map((d) => `${d.drug.id}: ${USER_DEFINED} (its parameters come from the user, not from the literature)`);
-  return { schema: RESULTS_SCHEMA, engine: ENGINE_VERSION, scenario, series, ...(spectra && Object.keys(spectra).length > 0 ? { spectra } : {}), events, warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings] };
+  return {
+    schema: RESULTS_SCHEMA,
+    engine: ENGINE_VERSION,
+    scenario,
+    series,
+    ...(spectra && Object.keys(spectra).length > 0 ? { spectra } : {}),
+    ...(taskRuns.length > 0 ? { tasks: taskRuns } : {}),
+    events,
+    warnings: [...userDefined, ...maxDoseWarnings(given, model), ...warnings],
+  };
 }
 
 function samplingGrid(durationH: number, stepH: number): number[] {
@@ -201,7 +217,7 @@ const MAX_DRIVE_POINTS = 60_000;
  * The drive grid: the output grid, session times, a fine grid after each event and a coarse one
  * elsewhere, merged; `outputs` are the indices of the output times in it.
  */
-function driveGrid(grid: readonly number[], events: readonly number[], durationH: number, fineH: number, probeTimes: readonly number[] = []): { t: number[]; outputs: number[]; probes: number[] } {
+function driveGrid(grid: readonly number[], events: readonly number[], durationH: number, fineH: number, probeTimes: readonly number[] = [], taskTimes: readonly number[] = []): { t: number[]; outputs: number[]; probes: number[]; tasks: number[] } {
   const end = Math.max(durationH, grid.at(-1) ?? 0);
   const coarse = Math.max(fineH * (DRIVE_COARSE_H / DRIVE_FINE_H), end / MAX_DRIVE_POINTS);
   const perEvent = Math.round(DRIVE_FINE_SPAN_H / fineH);
@@ -209,10 +225,11 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
   // Tens of thousands of points: filled into a typed array of known size and sorted numerically
   // there (no comparator call per pair), then merged where closer than 1e-9 h.
   const nCoarse = Math.floor((end + 1e-9) / coarse) + 1;
-  const points = new Float64Array(grid.length + probeTimes.length + nCoarse + events.length * (perEvent + 1));
+  const points = new Float64Array(grid.length + probeTimes.length + taskTimes.length + nCoarse + events.length * (perEvent + 1));
   let n = 0;
   for (const x of grid) points[n++] = x;
   for (const x of probeTimes) points[n++] = x;
+  for (const x of taskTimes) points[n++] = x;
   for (let k = 0; k < nCoarse; k++) points[n++] = Math.min(end, k * coarse);
   for (const e of events) for (let j = 0; j <= perEvent && e + j * fine <= end + 1e-9; j++) points[n++] = e + j * fine;
   const sorted = points.subarray(0, n).sort();
@@ -229,7 +246,7 @@ function driveGrid(grid: readonly number[], events: readonly number[], durationH
       return j;
     });
   };
-  return { t, outputs: indexOf(grid), probes: indexOf(probeTimes) };
+  return { t, outputs: indexOf(grid), probes: indexOf(probeTimes), tasks: indexOf(taskTimes) };
 }
 
 /** Indices of the drive grid at the given moments (all of them are on it). */

@@ -1,0 +1,47 @@
+// Tasks in a scenario: run at their times from the slow layer's state of that moment, published
+// as task.* series and runs with curves; same scenario, same numbers.
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../simulate.ts';
+import type { Results } from '../results.ts';
+
+function run(patient: Record<string, unknown>, interventions: unknown[], tasks: unknown[], seed = 1): Results {
+  const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '5w', seed, patient, interventions, tasks });
+  if (!out.ok) throw new Error(JSON.stringify(out.errors));
+  return out.results;
+}
+const recallTask = [{ task: 'episodic-memory', at: '4w', subjects: 8 }];
+
+describe('tasks in a scenario', () => {
+  it('publish their measures as sparse series at their times, with units, and their runs with curves', () => {
+    const r = run({ condition: 'healthy' }, [], [{ task: 'fear-conditioning', at: '1w' }, { task: 'fear-conditioning', at: '3w' }, { task: 'spatial-navigation', at: '2w' }]);
+    expect(r.series['task.fear-conditioning.test_A']).toMatchObject({ unit: '× healthy asymptote', t: [168, 504] });
+    expect(r.series['task.spatial-navigation.latency_final']).toMatchObject({ unit: 's', t: [336] });
+    expect(r.tasks!.map((x) => [x.task, x.t, x.index])).toEqual([['fear-conditioning', 168, 0], ['spatial-navigation', 336, 2], ['fear-conditioning', 504, 1]]);
+    expect(Object.keys(r.tasks![1]!.curves).length).toBeGreaterThan(0);
+  });
+
+  it('give the same numbers for the same seed and other numbers for another', () => {
+    const a = run({ condition: 'alzheimers' }, [], recallTask, 7);
+    const b = run({ condition: 'alzheimers' }, [], recallTask, 7);
+    const c = run({ condition: 'alzheimers' }, [], recallTask, 8);
+    expect(b.tasks).toEqual(a.tasks);
+    expect(c.tasks![0]!.measures).not.toEqual(a.tasks![0]!.measures);
+  });
+
+  it('read the state of the moment: Alzheimer\'s recall below healthy and partly restored on donepezil', () => {
+    const recall = (r: Results) => r.series['task.episodic-memory.recall']!.v[0] as number;
+    const healthy = recall(run({ condition: 'healthy' }, [], recallTask));
+    const ad = recall(run({ condition: 'alzheimers', severity: 'moderate' }, [], recallTask));
+    const treated = recall(run({ condition: 'alzheimers', severity: 'moderate' }, [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }], recallTask));
+    expect(ad).toBeLessThan(healthy - 0.1);
+    expect(treated).toBeGreaterThan(ad);
+    expect(treated).toBeLessThanOrEqual(healthy);
+  });
+
+  it('are refused beyond the scenario or with a bad option, naming the field', () => {
+    const refused = (tasks: unknown) => simulate({ schema: 'modulon.scenario/1', name: 't', duration: '1w', patient: { condition: 'healthy' }, tasks });
+    expect(refused([{ task: 'spacing', at: '2w' }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].at', message: expect.stringMatching(/^expected a task time within the scenario/) }] });
+    expect(refused([{ task: 'fear-conditioning', at: '1d', acquisitionTrials: 0 }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].acquisitionTrials' }] });
+    expect(refused([{ task: 'juggling', at: '1d' }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].task' }] });
+  });
+});
