@@ -46,6 +46,7 @@ const BAD: Array<[string, (d: Doc) => void, string, RegExp]> = [
   ['name as a number', (d) => { (d as Record<string, unknown>).name = 42; }, 'name', /expected string, got 42/],
   ['patient missing', (d) => { delete (d as Record<string, unknown>).patient; }, 'patient', /missing/],
   ['interventions not an array', (d) => { (d as Record<string, unknown>).interventions = 'donepezil'; }, 'interventions', /expected array/],
+  ['an unknown severity', (d) => { (d.patient as Record<string, unknown>).severity = 'extreme'; }, 'patient.severity', /^expected "mild", "moderate", "severe" or a number from 0 to 1, got "extreme"$/],
   ['an unknown intervention type', (d) => { (d.interventions[0] as Record<string, unknown>).type = 'laser'; }, 'interventions[0].type', /^expected one of "drug", "therapy", "dbs", "tms", "tdcs", "ect", got "laser"$/],
   ['DBS charge beyond the tissue-safety limit', (d) => { (d.interventions as unknown[])[0] = { type: 'dbs', target: 'STN', frequencyHz: 130, pulseWidthUs: 450, amplitudeV: 10.5, start: '0d' }; }, 'interventions[0].amplitudeV', /Shannon/],
   ['a TMS course starting after the end', (d) => { (d.interventions as unknown[])[0] = { type: 'tms', protocol: 'itbs', target: 'left-DLPFC', start: '20w', stop: '21w' }; }, 'interventions[0].start', /^expected a start time before the end of the scenario/],

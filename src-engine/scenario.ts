@@ -162,7 +162,9 @@ export const MAX_TASKS = 50;
 
 const patientSchema = z.strictObject({
   condition: z.enum(CONDITIONS),
-  severity: z.union([z.enum(SEVERITIES), z.number().min(0).max(1)]).optional(),
+  severity: z
+    .union([z.enum(SEVERITIES), z.number().min(0).max(1)], { error: (iss) => `expected "mild", "moderate", "severe" or a number from 0 to 1, got ${describeValue(iss.input)}` })
+    .optional(),
   treatmentResistant: z.boolean().optional(),
   age: z.number().int().min(18).max(110).default(40),
   sex: z.enum(['female', 'male']).default('female'),
