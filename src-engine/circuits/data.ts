@@ -3,25 +3,13 @@
 // calibrated to. A parameter is read with the unit the equations expect, so a changed unit in the
 // data file fails loudly instead of silently rescaling a model.
 import parameters from '../data/circuits/parameters.json' with { type: 'json' };
-import { parametersSchema, type NeuroQuantity } from '../neuro/data.ts';
+import { parameterFile, parametersSchema } from '../neuro/data.ts';
 
 export { parametersSchema as circuitParametersSchema };
 
-function load(): Readonly<Record<string, NeuroQuantity>> {
-  const parsed = parametersSchema.safeParse(parameters);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`data/circuits/parameters.json is invalid at ${issue?.path.join('.')}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
+const loaded = parameterFile(parameters, 'data/circuits/parameters.json', 'circuit');
 
-export const CIRCUIT_PARAMETERS: Readonly<Record<string, NeuroQuantity>> = load();
+export const CIRCUIT_PARAMETERS = loaded.table;
 
 /** A parameter's value in the unit the caller's equations use; a missing name or another unit is a programming error. */
-export function circuitParam(name: string, unit: string): number {
-  const q = CIRCUIT_PARAMETERS[name];
-  if (q === undefined) throw new Error(`BUG: circuit parameter ${name} is missing from data/circuits/parameters.json`);
-  if (q.unit !== unit) throw new Error(`BUG: circuit parameter ${name} is in ${q.unit}, the model expects ${unit}`);
-  return q.value;
-}
+export const circuitParam: (name: string, unit: string) => number = loaded.read;

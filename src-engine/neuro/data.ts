@@ -71,6 +71,22 @@ export const parametersSchema = z.record(z.string(), quantity);
 
 export const NEURO_PARAMETERS: Readonly<Record<string, NeuroQuantity>> = parse(parametersSchema, parameters, 'data/neuro/parameters.json');
 
+/**
+ * Another layer's parameter file of `{ value, unit, source }` entries (circuits, learning), validated
+ * on load; each parameter is read with the unit its equations expect, so a changed unit in the data
+ * file fails loudly instead of silently rescaling a model.
+ */
+export function parameterFile(raw: unknown, file: string, layer: string) {
+  const table: Readonly<Record<string, NeuroQuantity>> = parse(parametersSchema, raw, file);
+  const read = (name: string, unit: string): number => {
+    const q = table[name];
+    if (q === undefined) throw new Error(`BUG: ${layer} parameter ${name} is missing from ${file}`);
+    if (q.unit !== unit) throw new Error(`BUG: ${layer} parameter ${name} is in ${q.unit}, the model expects ${unit}`);
+    return q.value;
+  };
+  return { table, read };
+}
+
 /** A parameter's value; an unknown name is a programming error caught when the model is built. */
 export function param(name: string): number {
   const q = NEURO_PARAMETERS[name];
