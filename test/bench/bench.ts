@@ -153,6 +153,24 @@ line('cortex(): EEG band powers, peak and spectrum from the corticothalamic neur
 line('basalGanglia(): STN beta, peak and relay (analytic, linearised STN–GPe loop)', median(time(() => basalGanglia({ dopamine: vary() * 0.8, dbsDecoupling: 0, dbsFrequencyHz: 0, dbsTarget: null }), RUNS * 20)));
 line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => basalGangliaSpectrum({ dopamine: vary() * 0.8, dbsDecoupling: 0.5, dbsFrequencyHz: 130, dbsTarget: 'STN' }), RUNS * 20)));
 
+// Learning tasks (issue 12 limits: one task run ≤ 20 ms; 12 weeks with weekly sessions and one task ≤ 80 ms whole engine).
+{
+  const { runTask, TASK_IDS, HEALTHY_STATE } = await import('../../src-engine/learning/index.ts');
+  console.log('learning tasks, one run from a fixed state (default options):');
+  for (const task of TASK_IDS) {
+    let seed = 1;
+    line(`runTask('${task}')`, median(time(() => runTask(task, undefined, { ...HEALTHY_STATE, acetylcholine: 0.7, hippocampalSynapses: 0.8 }, seed++), Math.max(5, RUNS >> 2), 2)));
+  }
+  const doc = {
+    ...base,
+    name: 'bench-task',
+    patient: { condition: 'ptsd', severity: 'moderate' },
+    interventions: [{ type: 'therapy', kind: 'exposure', every: '7d', count: 12, start: '1d' }],
+    tasks: [{ task: 'fear-conditioning', at: '10w' }],
+  };
+  line('12 weeks, PTSD, weekly exposure sessions and one fear-conditioning task, whole engine', median(time(() => simulate(doc), RUNS)));
+}
+
 // Reports (issue 13): a comparison of 4 arms × 12 weeks must render in ≤ 3 s (HTML); PDF apart.
 {
   const { parseComparison } = await import('../../src-main/reports/comparison.ts');
