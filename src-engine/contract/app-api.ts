@@ -16,8 +16,11 @@ import type { ComparisonRecord, ComparisonRun, ComparisonSummary, ReportFile } f
 export { METHODS, isMethod, type Method } from './methods.ts';
 export * from './reports.ts';
 
-/** `unavailable`: the machine lacks what the call needs (Chromium for a PDF), said in one line. */
-export type ErrorCode = 'invalid' | 'not_found' | 'internal' | 'unavailable';
+/**
+ * `unavailable`: the machine lacks what the call needs (Chromium for a PDF), said in one line;
+ * `timeout`: a run went over its time limit and was stopped; `cancelled`: the caller went away.
+ */
+export type ErrorCode = 'invalid' | 'not_found' | 'internal' | 'unavailable' | 'timeout' | 'cancelled';
 
 export interface ApiError {
   code: ErrorCode;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RunStopped, type EngineRunner } from '../engine-runner.ts';
 import { openStore, type Store } from '../store/store.ts';
 import { createBackend, type Backend } from './app-api.ts';
 
@@ -99,6 +100,26 @@ describe('AppApi backend', () => {
     expect(out.value.cases.length).toBeGreaterThanOrEqual(40);
     expect(out.value.summary.cases).toBe(out.value.cases.length);
     expect(out.value.summary.failed).toBe(0);
+  });
+
+  it('answers a run stopped at its time limit or cancelled as data with its code, not as an internal error', async () => {
+    const stopping = (code: 'timeout' | 'cancelled'): EngineRunner => ({
+      simulate: () => Promise.reject(new RunStopped(code, code === 'timeout' ? 'the run was stopped after 120 s (the time limit); shorten the duration' : 'the run was cancelled')),
+      validate: async () => [],
+      close: async () => {},
+    });
+    const saved = await backend.api['scenarios:save']({ doc });
+    if (!saved.ok) throw new Error('setup');
+    const timing = createBackend({ store, dataDir: dir, transport: 'http', engine: stopping('timeout'), log: (_m, e) => logged.push(e) });
+    const before = logged.length;
+    expect(await timing.api['runs:create']({ scenarioId: saved.value.id })).toEqual({
+      ok: false,
+      error: { code: 'timeout', message: 'runs:create: the run was stopped after 120 s (the time limit); shorten the duration' },
+    });
+    const gone = createBackend({ store, dataDir: dir, transport: 'http', engine: stopping('cancelled') });
+    expect(await gone.api['engine:simulate']({ doc })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(logged.length).toBe(before);
+    expect(store.listRuns(saved.value.id)).toEqual([]);
   });
 
   it('previews a run without storing anything', async () => {

@@ -25,7 +25,7 @@ import {
   type ScenarioInput,
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsToCsv } from '../csv.ts';
-import { inProcessRunner, type EngineRunner } from '../engine-runner.ts';
+import { inProcessRunner, RunStopped, type EngineRunner } from '../engine-runner.ts';
 import { reportsHandlers } from './reports.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
 import { longCsv } from '../reports/csv.ts';
@@ -47,7 +47,12 @@ export interface BackendOptions {
   now?: () => Date;
 }
 
-type Handlers = { [M in Method]: (input: Input<M>) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
+/** What a call carries besides its input: `signal` aborts when the caller goes away (its runs stop). */
+export interface CallContext {
+  signal?: AbortSignal;
+}
+
+type Handlers = { [M in Method]: (input: Input<M>, context: CallContext) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = (what: string, id: string): Result<never> => ({ ok: false, error: { code: 'not_found', message: `${what} ${id} does not exist` } });
@@ -60,7 +65,7 @@ const found = <T>(value: T | undefined, what: string, id: string): Result<T> => 
 export interface Backend {
   api: AppApi;
   /** Calls a method by name with untrusted input, as the transports receive it. */
-  dispatch(method: string, input: unknown): Promise<Result<unknown>>;
+  dispatch(method: string, input: unknown, context?: CallContext): Promise<Result<unknown>>;
 }
 
 export function createBackend(options: BackendOptions): Backend {
@@ -94,14 +99,14 @@ export function createBackend(options: BackendOptions): Backend {
       return parsed.ok ? ok(store.saveScenario(id, doc as ScenarioInput)) : invalidScenario(parsed.errors);
     },
     'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
-    'engine:simulate': async ({ doc }) => {
-      const out = await engine.simulate(doc);
+    'engine:simulate': async ({ doc }, { signal }) => {
+      const out = await engine.simulate(doc, { signal });
       return out.ok ? ok(out.results) : invalidScenario(out.errors);
     },
-    'runs:create': async ({ scenarioId }) => {
+    'runs:create': async ({ scenarioId }, { signal }) => {
       const record = store.getScenario(scenarioId);
       if (!record) return notFound('scenario', scenarioId);
-      const out = await engine.simulate(record.doc);
+      const out = await engine.simulate(record.doc, { signal });
       return out.ok ? ok(store.createRun(scenarioId, out.results)) : invalidScenario(out.errors);
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
@@ -115,14 +120,14 @@ export function createBackend(options: BackendOptions): Backend {
       if (!run.ok) throw new Error(`BUG: a stored run has no report: ${run.errors[0]?.message}`);
       return ok({ filename, csv: longCsv(run.value, { lang: lang ?? 'en', generatedAt: (options.now?.() ?? new Date()).toISOString() }) });
     },
-    'validation:run': async () => {
-      const cases = await engine.validate();
+    'validation:run': async (_, { signal }) => {
+      const cases = await engine.validate({ signal });
       return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases, effects: effectsReport() });
     },
     ...reportsHandlers({ store, engine, ...(options.pdf ? { pdf: options.pdf } : {}), now: options.now ?? (() => new Date()) }),
   };
 
-  async function dispatch(method: string, input: unknown): Promise<Result<unknown>> {
+  async function dispatch(method: string, input: unknown, context: CallContext = {}): Promise<Result<unknown>> {
     if (!isMethod(method)) return { ok: false, error: { code: 'not_found', message: `unknown method ${JSON.stringify(method)}` } };
     const parsed = inputs[method].safeParse(input ?? {});
     if (!parsed.success) {
@@ -130,8 +135,9 @@ export function createBackend(options: BackendOptions): Backend {
       return { ok: false, error: { code: 'invalid', message: `${method}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
     }
     try {
-      return await (handlers[method] as (input: unknown) => Result<unknown> | Promise<Result<unknown>>)(parsed.data);
+      return await (handlers[method] as (input: unknown, context: CallContext) => Result<unknown> | Promise<Result<unknown>>)(parsed.data, context);
     } catch (e) {
+      if (e instanceof RunStopped) return { ok: false, error: { code: e.code, message: `${method}: ${e.message}` } };
       log(`internal error in ${method}`, e);
       return { ok: false, error: { code: 'internal', message: `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}` } };
     }

@@ -4,6 +4,7 @@
 import type { ComparisonInput, ComparisonRun, Input, Outputs, Result } from '../../src-engine/contract/app-api.ts';
 import type { FieldError, Results, ScenarioInput } from '../../src-engine/index.ts';
 import type { EngineRunner } from '../engine-runner.ts';
+import type { CallContext } from './app-api.ts';
 import { runComparison, scenarioRun, slim, type Outcome } from '../reports/compare.ts';
 import { parseAnalysis, parseComparison } from '../reports/comparison.ts';
 import { copyStoredScenarios, renderReport } from '../reports/export.ts';
@@ -11,7 +12,7 @@ import type { PdfPrinter } from '../reports/pdf.ts';
 import type { Store } from '../store/store.ts';
 
 type Methods = 'compare:run' | 'comparisons:save' | 'comparisons:list' | 'comparisons:get' | 'comparisons:delete' | 'reports:export';
-type Handlers = { [M in Methods]: (input: Input<M>) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
+type Handlers = { [M in Methods]: (input: Input<M>, context: CallContext) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
 
 export interface ReportsDeps {
   store: Store;
@@ -39,7 +40,7 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
     return parsed.ok ? { ...parsed, doc: copied.doc as ComparisonInput, scenarioIds: copied.scenarioIds } : parsed;
   };
 
-  const compare = async (doc: unknown, override?: unknown): Promise<Result<{ run: ComparisonRun; base: ComparisonInput['base'] }>> => {
+  const compare = async (doc: unknown, signal: AbortSignal | undefined, override?: unknown): Promise<Result<{ run: ComparisonRun; base: ComparisonInput['base'] }>> => {
     const prepared = prepare(doc);
     if (!prepared.ok) return invalid('comparison', prepared.errors);
     let analysis;
@@ -48,7 +49,7 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
       if (!a.ok) return invalid('reports:export', a.errors);
       analysis = a.analysis;
     }
-    const run = await runComparison(prepared.comparison, prepared.arms, (d) => engine.simulate(d), analysis);
+    const run = await runComparison(prepared.comparison, prepared.arms, (d) => engine.simulate(d, { signal }), analysis);
     return run.ok ? ok({ run: run.value, base: prepared.comparison.base }) : invalid('comparison', run.errors);
   };
 
@@ -59,14 +60,14 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
     return run.ok ? ok({ run: run.value, base: undefined }) : invalid('reports:export', run.errors);
   };
 
-  const simulateDoc = async (doc: unknown, override: unknown) => {
-    const out = await engine.simulate(doc);
+  const simulateDoc = async (doc: unknown, signal: AbortSignal | undefined, override: unknown) => {
+    const out = await engine.simulate(doc, { signal });
     return out.ok ? single(out.results, doc as ScenarioInput, override) : invalid('scenario', out.errors);
   };
 
   return {
-    'compare:run': async ({ doc, seriesOnly }) => {
-      const out = await compare(doc);
+    'compare:run': async ({ doc, seriesOnly }, { signal }) => {
+      const out = await compare(doc, signal);
       return out.ok ? ok(seriesOnly ? slim(out.value.run) : out.value.run) : out;
     },
     'comparisons:save': ({ id, doc }) => {
@@ -82,12 +83,12 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
       return record ? ok(record) : notFound('comparison', id);
     },
     'comparisons:delete': ({ id }) => (store.deleteComparison(id) ? ok({ deleted: true as const }) : notFound('comparison', id)),
-    'reports:export': async (input) => {
+    'reports:export': async (input, { signal }) => {
       let made: Result<{ run: ComparisonRun; base: ComparisonInput['base'] }>;
       if (input.scenarioId !== undefined) {
         const record = store.getScenario(input.scenarioId);
         if (!record) return notFound('scenario', input.scenarioId);
-        made = await simulateDoc(record.doc, input.analysis);
+        made = await simulateDoc(record.doc, signal, input.analysis);
       } else if (input.runId !== undefined) {
         const record = store.getRun(input.runId);
         if (!record) return notFound('run', input.runId);
@@ -95,11 +96,11 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
       } else if (input.comparisonId !== undefined) {
         const record = store.getComparison(input.comparisonId);
         if (!record) return notFound('comparison', input.comparisonId);
-        made = await compare(record.doc, input.analysis);
+        made = await compare(record.doc, signal, input.analysis);
       } else if (input.comparison !== undefined) {
-        made = await compare(input.comparison, input.analysis);
+        made = await compare(input.comparison, signal, input.analysis);
       } else {
-        made = await simulateDoc(input.scenario, input.analysis);
+        made = await simulateDoc(input.scenario, signal, input.analysis);
       }
       if (!made.ok) return made;
       const out = await renderReport(made.value.run, {

@@ -83,7 +83,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return sendJson(res, { ok: false, error: { code: 'invalid', message: 'request body is not valid JSON' } });
       }
       const method = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
-      return sendJson(res, await options.backend.dispatch(method, input));
+      // A caller that goes away (closed tab, cancelled fetch) stops the runs it asked for.
+      const gone = new AbortController();
+      res.on('close', () => {
+        if (!res.writableFinished) gone.abort();
+      });
+      return sendJson(res, await options.backend.dispatch(method, input, { signal: gone.signal }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     return serveStatic(res, options.staticDir, url.pathname);
