@@ -9,6 +9,7 @@ import { RESULTS_JSON_SCHEMA } from '../../src-engine/results.ts';
 import { EXPLAINABLE, mechanismChain } from '../../src-engine/neuro/chain.ts';
 import { formatCsvError, parseRecordsCsv } from '../../src-engine/pk/records-csv.ts';
 import { VALIDATION_CASES } from '../../src-engine/validation/cases.ts';
+import type { ValidationCase } from '../../src-engine/validation/schema.ts';
 import { runCase } from '../../src-engine/validation/run.ts';
 import { effectsReport, summarize, summarizeLayers, validationTable } from '../validation-table.ts';
 import { resultsToCsv } from '../csv.ts';
@@ -212,12 +213,17 @@ function validateCommand(args: readonly string[], io: Io): number {
     return EXIT_OK;
   }
   if (positionals.length > 0) throw new UsageError(`validate: unexpected argument ${JSON.stringify(positionals[0])}`);
-  const cases = VALIDATION_CASES.filter((c) => values.drug === undefined || c.drug.split('+').includes(values.drug));
-  if (cases.length === 0) throw new UsageError(`validate: no cases for drug ${JSON.stringify(values.drug)}`);
+  return validateCases(VALIDATION_CASES, values.drug, values.json === true, io);
+}
+
+/** Runs the cases (those of one drug, if given) and the effect matrix; exit 1 when any could not run. Exported for tests, which pass a broken case. */
+export function validateCases(all: readonly ValidationCase[], drug: string | undefined, json: boolean, io: Io): number {
+  const cases = all.filter((c) => drug === undefined || c.drug.split('+').includes(drug));
+  if (cases.length === 0) throw new UsageError(`validate: no cases for drug ${JSON.stringify(drug)}`);
   const results = cases.map(runCase);
   const summary = summarize(results);
-  const effects = effectsReport(values.drug);
-  if (values.json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, layers: summarizeLayers(results), cases: results, effects }, null, 2)}\n`);
+  const effects = effectsReport(drug);
+  if (json) io.stdout(`${JSON.stringify({ engine: ENGINE_VERSION, summary, layers: summarizeLayers(results), cases: results, effects }, null, 2)}\n`);
   else io.stdout(validationTable(results, summary, effects));
   return summary.failed > 0 || effects.summary.failed > 0 ? EXIT_INTERNAL : EXIT_OK;
 }
