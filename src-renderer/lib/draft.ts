@@ -13,6 +13,7 @@ import {
   type ScenarioInput,
 } from '../../src-engine/index.ts';
 import { deviceIntervention, deviceRowOf, type DeviceRow } from './devices.ts';
+import { taskEntry, taskRowOf, type TaskRow } from './tasks.ts';
 
 type InterventionInput = NonNullable<ScenarioInput['interventions']>[number];
 
@@ -57,6 +58,8 @@ export interface Draft {
   sessions: SessionRow[];
   /** Stimulation devices (DBS, TMS, tDCS, ECT), after the drug rows and therapy sessions in the document. */
   devices: DeviceRow[];
+  /** Learning tasks (the scenario's `tasks`), each run at its time from the brain state then. */
+  tasks: TaskRow[];
   /** The document this draft was opened from: fields the editor does not show come from it. */
   base?: ScenarioInput;
 }
@@ -78,6 +81,7 @@ export function newDraft(): Draft {
     rows: [{ drug: 'donepezil', route: 'oral', infusion: '', dose: '5 mg', every: '24h', start: '0d', stop: '' }],
     sessions: [],
     devices: [],
+    tasks: [],
   };
 }
 
@@ -93,7 +97,7 @@ export function newRow(previous?: DoseRow): DoseRow {
 export function toDoc(draft: Draft): ScenarioInput {
   const base = draft.base;
   const customDrugs = draft.customDrugs.filter((d) => draft.rows.some((r) => r.drug === d.id));
-  const { customDrugs: _old, ...rest } = base ?? {};
+  const { customDrugs: _old, tasks: _tasks, ...rest } = base ?? {};
   return {
     ...rest,
     schema: SCENARIO_SCHEMA,
@@ -109,6 +113,7 @@ export function toDoc(draft: Draft): ScenarioInput {
     // A sampling the editor chose for the old duration follows the new one; a chosen one stays.
     sampling: base?.sampling !== undefined && base.sampling !== samplingFor(base.duration) ? base.sampling : samplingFor(draft.duration),
     ...(customDrugs.length > 0 ? { customDrugs } : {}),
+    ...(draft.tasks.length > 0 ? { tasks: draft.tasks.map(taskEntry) } : {}),
   };
 }
 
@@ -182,6 +187,7 @@ export function fromDoc(doc: ScenarioInput): Draft {
     age: doc.patient.age ?? DEFAULT_AGE,
     duration: doc.duration,
     devices: (doc.interventions ?? []).flatMap((iv) => deviceRowOf(iv) ?? []),
+    tasks: (doc.tasks ?? []).map(taskRowOf),
     sessions: (doc.interventions ?? []).flatMap((iv) => {
       if (iv.type !== 'therapy') return [];
       const { type: _t, kind, every, start, count, ...extra } = iv;

@@ -1,4 +1,6 @@
 // English and Simplified Chinese strings, switchable at run time; units stay untranslated.
+import { tasksEn, tasksZh } from './strings-tasks.ts';
+
 const en = {
   appTagline: 'What-if lab for the pharmacology of learning and memory',
   scenarios: 'Scenarios',
@@ -287,6 +289,7 @@ const en = {
   chainUnits: {} as Record<string, string>,
   timesHealthy: '× healthy',
   whyDevices: 'Stimulation: TMS and tDCS act on mood through DLPFC plasticity, ECT through its induced seizures (charts in Circuits and EEG).',
+  ...tasksEn,
 };
 
 export type Strings = typeof en;
@@ -576,6 +579,7 @@ const zh: Strings = {
   chainUnits: { points: '分', ratio: '倍', fraction: '比例' },
   timesHealthy: '× 健康',
   whyDevices: '刺激：TMS 和 tDCS 通过 DLPFC 可塑性、ECT 通过诱发的癫痫发作作用于情绪（图表见“环路与脑电”）。',
+  ...tasksZh,
 };
 
 export type Lang = 'en' | 'zh';

@@ -1,5 +1,5 @@
 // The engine's validation and safety messages in Simplified Chinese where their pattern is known
-// (ranges, durations, start/stop, DBS charge, TMS seizure risk); anything else is shown as the engine wrote it.
+// (ranges, durations, start/stop, task times, DBS charge, TMS seizure risk); anything else is shown as the engine wrote it.
 import type { Lang } from './i18n.svelte.ts';
 
 type Rule = [RegExp, (...m: string[]) => string];
@@ -27,6 +27,7 @@ const ZH: Rule[] = [
   [/^expected .+? as a string such as "3d" or "6w"$/, () => '应为时长，例如 "3d" 或 "6w"'],
   [/^expected a stop time after start \((.+)\), got (.+)$/, (start, got) => `停止时间应晚于开始时间（${start}），当前为 ${got}`],
   [/^expected a start time before the end of the scenario \((.+)\), got (.+)$/, (end, got) => `开始时间应早于情景结束（${end}），当前为 ${got}`],
+  [/^expected a task time within the scenario \((.+)\), got (.+)$/, (end, got) => `任务时间应在情景时长（${end}）以内，当前为 ${got}`],
   [/^expected an amplitude: .+$/, () => '需要幅度：电压 (V) 或电流 (mA)'],
   [/^expected either "amplitudeV" or "amplitudeMa", not both$/, () => '电压 (V) 与电流 (mA) 只能二选一'],
   [

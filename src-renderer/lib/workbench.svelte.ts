@@ -11,6 +11,7 @@ import {
 } from '../../src-engine/index.ts';
 import { newDevice, type DeviceType } from './devices.ts';
 import { fromDoc, newDraft, newRow, newSession, toDoc, type Draft } from './draft.ts';
+import { newTask, type TaskId } from './tasks.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
 export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
@@ -154,6 +155,15 @@ export class Workbench {
 
   removeDevice(index: number): void {
     this.draft.devices.splice(index, 1);
+  }
+
+  /** A learning task at the end of the scenario, its options at their defaults. */
+  addTask(task: TaskId): void {
+    this.draft.tasks.push(newTask(task, this.draft.duration));
+  }
+
+  removeTask(index: number): void {
+    this.draft.tasks.splice(index, 1);
   }
 
   async open(id: string): Promise<void> {

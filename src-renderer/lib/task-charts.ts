@@ -1,0 +1,88 @@
+// Chart.js configuration of a paradigm's learning curves: one colour per run (task time), one dash
+// per curve of a run, the paradigm's own x axis (trials, blocks, days) and its phase marks.
+import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
+import { theme } from './charts.svelte.ts';
+import type { Strings } from './i18n.svelte.ts';
+import { CURVE_AXES, type TaskGroup } from './task-data.ts';
+
+type Config = ChartConfiguration<'line' | 'scatter'>;
+
+export const RUN_COLOURS = ['#2f6fdb', '#d9480f', '#0f9d8a', '#7a4fd6', '#be185d', '#a16207'];
+const CURVE_DASHES: number[][] = [[], [6, 3], [2, 3]];
+
+/** Dashed vertical lines with a label at the top (the reversal, the start of extinction). */
+function marksPlugin(marks: Array<{ x: number; label: string }>, colour: string): Plugin<'line' | 'scatter'> {
+  return {
+    id: 'task-marks',
+    afterDatasetsDraw(c) {
+      const x = c.scales.x;
+      if (!x) return;
+      const ctx = c.ctx;
+      ctx.save();
+      ctx.strokeStyle = colour;
+      ctx.fillStyle = colour;
+      ctx.globalAlpha = 0.7;
+      ctx.setLineDash([4, 3]);
+      ctx.font = '11px system-ui, sans-serif';
+      for (const m of marks) {
+        const px = x.getPixelForValue(m.x);
+        if (px < c.chartArea.left || px > c.chartArea.right) continue;
+        ctx.beginPath();
+        ctx.moveTo(px, c.chartArea.top);
+        ctx.lineTo(px, c.chartArea.bottom);
+        ctx.stroke();
+        ctx.fillText(m.label, px + 4, c.chartArea.top + 12);
+      }
+      ctx.restore();
+    },
+  };
+}
+
+export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: number) => string): Config {
+  const th = theme();
+  const axes = CURVE_AXES[group.task];
+  const several = group.runs.length > 1;
+  const datasets: ChartDataset<'line'>[] = group.runs.flatMap((run, r) =>
+    run.curves.map((c, k) => {
+      const colour = RUN_COLOURS[r % RUN_COLOURS.length] as string;
+      const name = t.curveNames[c.curve] ?? c.curve;
+      return {
+        type: 'line' as const,
+        label: several ? `${runLabel(run.t)} · ${name}` : name,
+        data: c.points,
+        borderColor: colour,
+        backgroundColor: colour,
+        borderDash: group.task === 'fear-conditioning' ? [] : (CURVE_DASHES[k % CURVE_DASHES.length] as number[]),
+        borderWidth: 1.8,
+        pointRadius: c.points.length > 40 ? 0 : 2.5,
+      };
+    }),
+  );
+  // Marks are the same for runs with the same options; the first run's are drawn.
+  const marks = (group.runs[0]?.marks ?? []).map((m) => ({ x: m.x, label: t.curveMarks[m.kind] ?? m.kind }));
+  const percent = axes?.y === 'accuracy' || axes?.y === 'recall';
+  return {
+    type: 'line',
+    data: { datasets },
+    plugins: [marksPlugin(marks, th.text)],
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      plugins: { legend: { labels: { color: th.text, boxWidth: 14 } } },
+      scales: {
+        x: { type: 'linear', title: { display: true, text: axes ? (t.curveX[axes.x] ?? '') : '', color: th.text }, grid: { color: th.grid }, ticks: { color: th.text, precision: 0 } },
+        y: {
+          type: 'linear',
+          beginAtZero: true,
+          ...(percent ? { max: 100 } : {}),
+          title: { display: true, text: axes ? (t.curveY[axes.y] ?? '') : '', color: th.text },
+          grid: { color: th.grid },
+          ticks: { color: th.text },
+        },
+      },
+    },
+  };
+}
