@@ -8,5 +8,5 @@ export type { TaskOptions, TaskOptionsInput } from './schema.ts';
 export { parseTaskOptions, TASK_ENTRY_SCHEMAS, TASK_OPTION_SCHEMAS } from './schema.ts';
 export { Rng, streams, taskSeed, type RngFactory } from './random.ts';
 export { LEARNING_PARAMETERS, learningParam, learningParametersSchema } from './data.ts';
-export { achPlasticity, achSuppression, burstGain, dipGain, dopamineRho, hippocampalPlasticity, nmdaFactor } from './modulation.ts';
+export { achPlasticity, achSuppression, burstGain, d2Availability, dipGain, dopamineParams, dopamineRho, excessTone, hippocampalPlasticity, nmdaFactor, terminalCapacity, type DopamineParams } from './modulation.ts';
 export { patternSeparation } from './episodic-memory.ts';

@@ -1,8 +1,11 @@
 // Tasks in a scenario: run at their times from the slow layer's state of that moment, published
 // as task.* series and runs with curves; same scenario, same numbers.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { NeuroModel } from '../neuro/model.ts';
 import { simulate } from '../simulate.ts';
 import type { Results } from '../results.ts';
+import { EXAMPLE_SCENARIOS, EXAMPLE_STATES, type ExampleState } from './examples.ts';
+import { MODULATORY_FIELDS, type ModulatoryState } from './types.ts';
 
 function run(patient: Record<string, unknown>, interventions: unknown[], tasks: unknown[], seed = 1): Results {
   const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '5w', seed, patient, interventions, tasks });
@@ -43,5 +46,35 @@ describe('tasks in a scenario', () => {
     expect(refused([{ task: 'spacing', at: '2w' }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].at', message: expect.stringMatching(/^expected a task time within the scenario/) }] });
     expect(refused([{ task: 'fear-conditioning', at: '1d', acquisitionTrials: 0 }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].acquisitionTrials' }] });
     expect(refused([{ task: 'juggling', at: '1d' }])).toMatchObject({ ok: false, errors: [{ path: 'tasks[0].task' }] });
+  });
+
+  it('hand the paradigms the states the learning tests and the calibration use (examples.ts, to 3 decimals)', () => {
+    const spy = vi.spyOn(NeuroModel.prototype, 'modulatoryState');
+    try {
+      for (const [name, { scenario, at }] of Object.entries(EXAMPLE_SCENARIOS) as [ExampleState, (typeof EXAMPLE_SCENARIOS)[ExampleState]][]) {
+        spy.mockClear();
+        const out = simulate({ ...scenario, tasks: [{ task: 'spacing', at, items: 1 }] });
+        expect(out.ok, name).toBe(true);
+        const state = spy.mock.results[0]?.value as ModulatoryState;
+        const example = EXAMPLE_STATES[name] as ModulatoryState;
+        expect(state.condition, name).toBe(example.condition);
+        for (const f of MODULATORY_FIELDS) expect(Math.abs(state[f] - example[f]), `${name}.${f}: engine ${state[f]}, example ${example[f]}; refresh examples.ts and recheck the calibration`).toBeLessThan(6e-4);
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('reproduce Frank 2004 from the engine\'s own states: moderate PD off avoids B better than it chooses A, on levodopa the reverse', () => {
+    const levodopa = { type: 'drug', drug: 'levodopa', dose: '150 mg', route: 'oral', every: '8h' };
+    const pst = (interventions: unknown[], at: string) => {
+      const r = run({ condition: 'parkinsons', severity: 'moderate' }, interventions, [{ task: 'probabilistic-selection', at, subjects: 200 }]);
+      return r.tasks![0]!.measures;
+    };
+    const off = pst([{ ...levodopa, stop: '664h' }], '682h');
+    const on = pst([levodopa], '673h');
+    expect(off.avoid_b! - off.choose_a!).toBeGreaterThan(0.08);
+    expect(on.choose_a! - on.avoid_b!).toBeGreaterThan(0.08);
+    expect(on.choose_a! - on.avoid_b! - (off.choose_a! - off.avoid_b!)).toBeGreaterThan(0.25);
   });
 });

@@ -1,9 +1,10 @@
 // The probabilistic selection task (Frank, Seeberger & O'Reilly 2004) learned by the opponent
 // actor model OpAL (Collins & Frank 2014; reference/models.md §5.3): a critic, Go (D1) and NoGo
 // (D2) actors, dopamine tone as the choice incentive ρ and phasic capacity as the gain of bursts
-// and dips. Unmedicated Parkinson's learns to avoid B better than to choose A; on levodopa the reverse.
+// and dips. Unmedicated Parkinson's learns to avoid B better than to choose A; on levodopa the reverse
+// (calibrated on the engine's own Parkinson's states, data/learning/parameters.json da.*, pst.*).
 import { learningParam } from './data.ts';
-import { burstGain, dipGain, dopamineRho } from './modulation.ts';
+import { burstGain, d2Availability, dipGain, dopamineParams, dopamineRho, type DopamineParams } from './modulation.ts';
 import type { RngFactory } from './random.ts';
 import type { ModulatoryState, TaskOutcome } from './types.ts';
 
@@ -17,6 +18,8 @@ export interface PstParams {
   criteria: [number, number, number];
   /** Scale of the spurious prediction error per unit of aberrant salience. */
   spuriousScale: number;
+  /** The dopamine hooks (ρ, burst and dip gains). */
+  da: DopamineParams;
 }
 
 export function pstParams(): PstParams {
@@ -27,6 +30,7 @@ export function pstParams(): PstParams {
     probabilities: [learningParam('pst.probabilityAB', 'probability'), learningParam('pst.probabilityCD', 'probability'), learningParam('pst.probabilityEF', 'probability')],
     criteria: [learningParam('pst.criterionAB', 'fraction'), learningParam('pst.criterionCD', 'fraction'), learningParam('pst.criterionEF', 'fraction')],
     spuriousScale: learningParam('salience.spuriousScale', '1'),
+    da: dopamineParams(),
   };
 }
 
@@ -68,7 +72,8 @@ export function opalNoGo(n: number, delta: number, alpha: number): number {
  *   δ⁺ scaled by the burst gain, δ⁻ by the dip gain:  δ' = κ₊·δ (δ > 0) or κ₋·δ (δ < 0)
  *   G_c += α_a·G_c·δ';  N_c −= α_a·N_c·δ'   (G, N start at 1 and stay ≥ 0)
  *   choice: softmax over Act = β(1 + ρ)·G − β(1 − ρ_D2)·N
- * with reward sensitivity ρ_r, ρ from striatal tone and ρ_D2 from tone × D2 signal. Aberrant
+ * with reward sensitivity ρ_r, ρ from striatal tone over the adapted terminal capacity and ρ_D2
+ * the same with the tone scaled by the D2 availability (modulation.ts). Aberrant
  * salience adds a spurious burst of size salience·Exp(1) to a random stimulus of the pair (to its
  * critic and actors, as a real burst would).
  * The test reads P(choose A) over the novel pairs AC..AF and P(avoid B) over BC..BF.
@@ -78,12 +83,12 @@ export function opalNoGo(n: number, delta: number, alpha: number): number {
  * over the subjects still training in that block.
  */
 export function probabilisticSelection(o: PstOptions, s: ModulatoryState, rngFor: RngFactory, p: PstParams = pstParams()): TaskOutcome {
-  const rho = dopamineRho(s.dopamineTonic);
-  const rhoD2 = dopamineRho(s.dopamineTonic * Math.max(0, s.d2Signal));
+  const rho = dopamineRho(s, 1, p.da);
+  const rhoD2 = dopamineRho(s, d2Availability(s), p.da);
   const betaG = p.beta * (1 + rho);
   const betaN = p.beta * (1 - rhoD2);
-  const kPlus = burstGain(s);
-  const kMinus = dipGain(s);
+  const kPlus = burstGain(s, p.da);
+  const kMinus = dipGain(s, p.da);
   const rewardScale = Math.max(0, s.rewardSensitivity);
   const spurious = p.spuriousScale * Math.max(0, s.salience);
   const perPair = Math.max(1, Math.round(o.blockTrials / 3));

@@ -11,17 +11,17 @@ export type Condition = (typeof CONDITIONS)[number];
  */
 export interface ModulatoryState {
   condition: Condition;
-  /** Striatal dopamine tone (PD off ≈ 0.3–0.5; levodopa raises it, can exceed 1). */
+  /** Striatal dopamine tone (engine: PD untreated 0.55 / 0.40 / 0.24 mild / moderate / severe; levodopa 150 mg 1 h after a dose 0.63 in moderate PD). */
   dopamineTonic: number;
-  /** Burst/dip capacity of DA terminals (PD: surviving terminals ≈ 0.2–0.5; levodopa does not restore it). */
+  /** Surviving DA terminals, the capacity for bursts and dips (engine: PD 0.20 / 0.12 / 0.06 mild / moderate / severe; levodopa does not restore it). */
   dopaminePhasic: number;
   /** D2 signal (antipsychotic block lowers it). */
   d2Signal: number;
-  /** Aberrant salience ≥ 0 (schizophrenia ≈ 0.3–0.6, 0 healthy). */
+  /** Aberrant salience ≥ 0 (engine: schizophrenia 0.38 / 0.83 / 1.24 mild / moderate / severe, ≈ 0 on an antipsychotic; 0 healthy). */
   salience: number;
-  /** Cortical/hippocampal acetylcholine (AD moderate ≈ 0.6; donepezil restores toward 1). */
+  /** Cortical/hippocampal acetylcholine (engine: AD moderate 0.64; donepezil 10 mg ≈ 1.02). */
   acetylcholine: number;
-  /** Noradrenaline (PTSD ≈ 1.3–1.5). */
+  /** Noradrenaline (engine: PTSD 1.3 / 1.5 / 1.8 mild / moderate / severe). */
   noradrenaline: number;
   serotonin: number;
   /** Prefrontal plasticity gain (ketamine window up to ~2, depression ≈ 0.8). */
@@ -32,7 +32,7 @@ export interface ModulatoryState {
   hippocampalSynapses: number;
   /** Adult neurogenesis × healthy. */
   neurogenesis: number;
-  /** 1 healthy; lower in depression (Huys et al. 2013). */
+  /** 1 healthy; lower with the mood load (Huys et al. 2013; engine: depression moderate 0.76, severe 0.65). */
   rewardSensitivity: number;
   /** 1 healthy; weaker extinction recall in PTSD (vmPFC; Milad et al. 2009). */
   extinctionCapacity: number;
