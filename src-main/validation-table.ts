@@ -12,7 +12,7 @@ export function summarizeLayers(results: readonly CaseResult[]): Partial<Record<
   return out;
 }
 
-const LAYER_NAMES: Record<CaseResult['layer'], string> = { pk: 'pk layer (plasma, targets)', slow: 'slow layer (transmitters, plasticity, readouts)', circuits: 'circuits and devices (beta, EEG, DBS, TMS, tDCS, ECT)' };
+const LAYER_NAMES: Record<CaseResult['layer'], string> = { pk: 'pk layer (plasma, targets)', slow: 'slow layer (transmitters, plasticity, readouts)', circuits: 'circuits and devices (beta, EEG, DBS, TMS, tDCS, ECT)', learning: 'learning and memory (paradigms, therapy as learning, sleep replay)' };
 
 const inBand = (r: CaseResult) => r.band === 'in range' || r.band === 'within 10 %' || r.band === 'within 30 %';
 

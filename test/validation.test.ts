@@ -51,6 +51,20 @@ describe('validation suite', () => {
     expect(s.independent).toBeGreaterThanOrEqual(14);
     expect(s.shareIndependentInBand).toBeGreaterThanOrEqual(0.75);
   });
+
+  // The learning layer (issue 12) has 18 cases, most of them calibration or consistency checks
+  // (Frank 2004's seven PST numbers were the calibration targets); 3 of its 5 independent cases are
+  // in band (60 %): the threshold is what it honestly reaches, rounded down to 5 %. The misses stay
+  // with their notes: mild Alzheimer's recalls 0.93 of healthy where word-list learning falls to
+  // 0.58 (the attractor task is too easy to show a mild deficit), and donepezil restores a quarter
+  // of the moderate-AD recall deficit where ADAS-Cog trials suggest about a seventh. Noradrenaline's
+  // larger PTSD acquisition (1.28 × healthy) is within 30 % of Milad 2009's "no difference".
+  it('keeps the learning layer at the share it reached: at least 60 % of its independent cases in band', () => {
+    const s = summarize(results.filter((r) => r.layer === 'learning'));
+    expect(results.filter((r) => r.layer === 'learning').length).toBeGreaterThanOrEqual(12);
+    expect(s.independent).toBeGreaterThanOrEqual(5);
+    expect(s.shareIndependentInBand).toBeGreaterThanOrEqual(0.6);
+  });
 });
 
 describe('effect matrix', () => {

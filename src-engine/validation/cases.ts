@@ -4,10 +4,11 @@ import dementiaParkinson from '../data/validation/dementia-parkinson.json' with 
 import ketamineAntipsychoticsLithium from '../data/validation/ketamine-antipsychotics-lithium.json' with { type: 'json' };
 import neuro from '../data/validation/neuro.json' with { type: 'json' };
 import circuits from '../data/validation/circuits.json' with { type: 'json' };
+import learning from '../data/validation/learning.json' with { type: 'json' };
 import { loadCases } from './run.ts';
 import type { ValidationCase } from './schema.ts';
 
-const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro, circuits];
+const FILES: readonly unknown[] = [dementiaParkinson, antidepressants, ketamineAntipsychoticsLithium, neuro, circuits, learning];
 
 export const VALIDATION_CASES: readonly ValidationCase[] = loadCases(FILES);
 

@@ -40,8 +40,12 @@ export type Measure = z.infer<typeof measureSchema>;
 export const BANDS = ['in range', 'within 10 %', 'within 30 %', 'outside'] as const;
 export type Band = (typeof BANDS)[number];
 
-/** Which engine layer a case checks: the pk layer (plasma, targets), the slow neuromodulatory layer, or the circuits and devices (beta, EEG, DBS, TMS, tDCS, ECT). */
-export const LAYERS = ['pk', 'slow', 'circuits'] as const;
+/**
+ * Which engine layer a case checks: the pk layer (plasma, targets), the slow neuromodulatory layer,
+ * the circuits and devices (beta, EEG, DBS, TMS, tDCS, ECT), or learning and memory (the paradigms
+ * run from the slow layer's state, therapy as learning, sleep replay).
+ */
+export const LAYERS = ['pk', 'slow', 'circuits', 'learning'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /**
