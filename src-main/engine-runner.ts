@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { parseDuration, simulate, type SimulateOutcome } from '../src-engine/index.ts';
 import { VALIDATION_CASES } from '../src-engine/validation/cases.ts';
 import { runCase, type CaseResult } from '../src-engine/validation/run.ts';
+import { unpackResults, type Packed } from './results-codec.ts';
 
 export interface RunOptions {
   /** Aborting it stops the run: a queued run is dropped, a running one's worker terminated. */
@@ -130,7 +131,7 @@ export function workerRunner(script: string | URL, options: PoolOptions = {}): E
   const startWorker = (slot: Slot): Worker => {
     const w = new Worker(script);
     w.unref();
-    w.on('message', (msg: { ready?: true; outcome?: unknown; error?: string }) => {
+    w.on('message', (msg: { ready?: true; outcome?: unknown; packed?: Packed; error?: string }) => {
       if (slot.worker !== w) return;
       if (msg.ready) {
         slot.ready = true;
@@ -140,7 +141,8 @@ export function workerRunner(script: string | URL, options: PoolOptions = {}): E
       const job = slot.job;
       if (!job) return;
       settle(slot, job);
-      if (msg.error === undefined) job.resolve(msg.outcome);
+      if (msg.packed) unpackResults(msg.packed).then((results) => job.resolve({ ok: true, results }), job.reject);
+      else if (msg.error === undefined) job.resolve(msg.outcome);
       else job.reject(new Error(`engine worker: ${msg.error}`));
       pump();
     });

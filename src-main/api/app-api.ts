@@ -24,11 +24,12 @@ import {
   type FieldError,
   type ScenarioInput,
 } from '../../src-engine/index.ts';
-import { csvFilename, resultsToCsv } from '../csv.ts';
+import { csvFilename, resultsCsvChunks } from '../csv.ts';
 import { inProcessRunner, RunStopped, type EngineRunner } from '../engine-runner.ts';
 import { reportsHandlers } from './reports.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
-import { longCsv } from '../reports/csv.ts';
+import { longCsvChunks } from '../reports/csv.ts';
+import { ChunkedText, joinChunked, type Chunkable } from './chunked.ts';
 import { scenarioRun } from '../reports/compare.ts';
 import { effectsReport, summarize, summarizeLayers } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
@@ -50,9 +51,11 @@ export interface BackendOptions {
 /** What a call carries besides its input: `signal` aborts when the caller goes away (its runs stop). */
 export interface CallContext {
   signal?: AbortSignal;
+  /** The caller streams: large text members of the answer may stay ChunkedText (the web host). */
+  stream?: boolean;
 }
 
-type Handlers = { [M in Method]: (input: Input<M>, context: CallContext) => Result<Outputs[M]> | Promise<Result<Outputs[M]>> };
+type Handlers = { [M in Method]: (input: Input<M>, context: CallContext) => Result<Chunkable<Outputs[M]>> | Promise<Result<Chunkable<Outputs[M]>>> };
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const notFound = (what: string, id: string): Result<never> => ({ ok: false, error: { code: 'not_found', message: `${what} ${id} does not exist` } });
@@ -107,18 +110,20 @@ export function createBackend(options: BackendOptions): Backend {
       const record = store.getScenario(scenarioId);
       if (!record) return notFound('scenario', scenarioId);
       const out = await engine.simulate(record.doc, { signal });
-      return out.ok ? ok(store.createRun(scenarioId, out.results)) : invalidScenario(out.errors);
+      return out.ok ? ok(await store.createRun(scenarioId, out.results)) : invalidScenario(out.errors);
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
-    'runs:get': ({ id }) => found(store.getRun(id), 'run', id),
-    'runs:exportCsv': ({ id, format, lang }) => {
-      const record = store.getRun(id);
+    'runs:get': async ({ id }) => found(await store.getRun(id), 'run', id),
+    'runs:exportCsv': async ({ id, format, lang }) => {
+      // Made in chunks as it is sent (or joined with turns of the event loop between chunks): a
+      // maximum-size run's CSV takes about a second of work and must not stop the backend meanwhile.
+      const record = await store.getRun(id);
       if (!record) return notFound('run', id);
       const filename = csvFilename(record.results.scenario.name, record.createdAt);
-      if (format !== 'long') return ok({ filename, csv: resultsToCsv(record.results) });
+      if (format !== 'long') return ok({ filename, csv: new ChunkedText(resultsCsvChunks(record.results)) });
       const run = scenarioRun(record.results, record.results.scenario, {});
       if (!run.ok) throw new Error(`BUG: a stored run has no report: ${run.errors[0]?.message}`);
-      return ok({ filename, csv: longCsv(run.value, { lang: lang ?? 'en', generatedAt: (options.now?.() ?? new Date()).toISOString() }) });
+      return ok({ filename, csv: new ChunkedText(longCsvChunks(run.value, { lang: lang ?? 'en', generatedAt: (options.now?.() ?? new Date()).toISOString() })) });
     },
     'validation:run': async (_, { signal }) => {
       const cases = await engine.validate({ signal });
@@ -135,7 +140,8 @@ export function createBackend(options: BackendOptions): Backend {
       return { ok: false, error: { code: 'invalid', message: `${method}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
     }
     try {
-      return await (handlers[method] as (input: unknown, context: CallContext) => Result<unknown> | Promise<Result<unknown>>)(parsed.data, context);
+      const out = await (handlers[method] as (input: unknown, context: CallContext) => Result<unknown> | Promise<Result<unknown>>)(parsed.data, context);
+      return out.ok && !context.stream ? ok(await joinChunked(out.value)) : out;
     } catch (e) {
       if (e instanceof RunStopped) return { ok: false, error: { code: e.code, message: `${method}: ${e.message}` } };
       log(`internal error in ${method}`, e);

@@ -90,7 +90,7 @@ export function reportsHandlers(deps: ReportsDeps): Handlers {
         if (!record) return notFound('scenario', input.scenarioId);
         made = await simulateDoc(record.doc, signal, input.analysis);
       } else if (input.runId !== undefined) {
-        const record = store.getRun(input.runId);
+        const record = await store.getRun(input.runId);
         if (!record) return notFound('run', input.runId);
         made = await single(record.results, record.results.scenario, input.analysis);
       } else if (input.comparisonId !== undefined) {

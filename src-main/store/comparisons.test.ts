@@ -36,7 +36,7 @@ describe('comparisons in the store', () => {
     const v2 = await openStore(dir, { migrations: MIGRATIONS.slice(0, 2) });
     const kept = v2.saveScenario(undefined, scenario('kept'));
     v2.close();
-    const store = await openStore(dir);
+    const store = await openStore(dir, { migrations: MIGRATIONS.slice(0, 3) });
     expect(store.schemaVersion).toBe(3);
     expect(store.getScenario(kept.id)?.name).toBe('kept');
     expect(store.listComparisons()).toEqual([]);

@@ -135,23 +135,23 @@ describe('store', () => {
     const store = await openStore(tempDir());
     const a = store.saveScenario(undefined, doc('A'));
     const results = (seed: number, engine: string) => ({ schema: 'modulon.results/1', engine, scenario: { ...doc('A'), seed }, series: { 'pk.x.plasma': { unit: 'ng/mL', t: [0, 1], v: [0, 2.5] } }, events: [], warnings: [] }) as never;
-    const first = store.createRun(a.id, results(7, '0.1.0'));
+    const first = await store.createRun(a.id, results(7, '0.1.0'));
     await new Promise((r) => setTimeout(r, 5));
-    const second = store.createRun(a.id, results(8, '0.2.0'));
+    const second = await store.createRun(a.id, results(8, '0.2.0'));
     expect(first).toMatchObject({ scenarioId: a.id, engine: '0.1.0', seed: 7 });
     expect(first.id).not.toBe(second.id);
     expect(store.listRuns(a.id)).toEqual([
       { id: second.id, scenarioId: a.id, engine: '0.2.0', seed: 8, createdAt: second.createdAt },
       { id: first.id, scenarioId: a.id, engine: '0.1.0', seed: 7, createdAt: first.createdAt },
     ]);
-    expect(store.getRun(first.id)).toEqual(first);
-    expect(store.getRun('nope')).toBeUndefined();
+    expect(await store.getRun(first.id)).toEqual(first);
+    expect(await store.getRun('nope')).toBeUndefined();
     expect(store.listRuns('nope')).toEqual([]);
     // Runs belong to a stored scenario (foreign key) and go with it.
-    expect(() => store.createRun('no-such-scenario', results(1, '0.1.0'))).toThrow(/FOREIGN KEY/);
+    await expect(store.createRun('no-such-scenario', results(1, '0.1.0'))).rejects.toThrow(/FOREIGN KEY/);
     store.deleteScenario(a.id);
     expect(store.listRuns(a.id)).toEqual([]);
-    expect(store.getRun(first.id)).toBeUndefined();
+    expect(await store.getRun(first.id)).toBeUndefined();
     store.close();
   });
 

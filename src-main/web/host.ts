@@ -5,7 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
 import type { Backend } from '../api/app-api.ts';
+import { jsonPieces } from './json-stream.ts';
 
 export const API_PREFIX = '/api/';
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -88,7 +90,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.on('close', () => {
         if (!res.writableFinished) gone.abort();
       });
-      return sendJson(res, await options.backend.dispatch(method, input, { signal: gone.signal }));
+      return streamJson(res, await options.backend.dispatch(method, input, { signal: gone.signal, stream: true }));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
     return serveStatic(res, options.staticDir, url.pathname);
@@ -138,19 +140,61 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+} as const;
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
-  });
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
   res.end(body);
 }
 
 function sendJson(res: ServerResponse, value: unknown): void {
   res.setHeader('Cache-Control', 'no-store');
   send(res, 200, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+/** Bytes gathered before a write; between writes the event loop takes a turn (or waits for drain). */
+const WRITE_BYTES = 1 << 16;
+
+/**
+ * An answer of any size without holding the event loop: the JSON is made in pieces (json-stream.ts)
+ * and written in 64 KB chunks, waiting for the socket to drain. Small answers go out in one write
+ * with a Content-Length, as before.
+ */
+async function streamJson(res: ServerResponse, value: unknown): Promise<void> {
+  res.setHeader('Cache-Control', 'no-store');
+  let buffer = '';
+  let started = false;
+  for (const piece of jsonPieces(value)) {
+    buffer += piece;
+    if (buffer.length < WRITE_BYTES) continue;
+    if (!started) {
+      started = true;
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' });
+    }
+    if (res.destroyed) return;
+    const flowing = res.write(buffer);
+    buffer = '';
+    if (!flowing) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+    }
+    // Also after a drain: 'drain' comes in the poll phase, and going on from there would starve
+    // the timers and other sockets until the whole answer is out.
+    await turn();
+  }
+  if (!started) return send(res, 200, 'application/json; charset=utf-8', buffer);
+  res.end(buffer);
 }
