@@ -1,6 +1,6 @@
 // CSV dosing records: column names, NONMEM conventions (".", C comments, cmt 1/2), and refusals by row and column.
 import { describe, expect, it } from 'vitest';
-import { formatCsvError, parseRecordsCsv } from './records-csv.ts';
+import { formatCsvError, MAX_LISTED_ERRORS, parseRecordsCsv } from './records-csv.ts';
 
 describe('records CSV', () => {
   it('reads doses and observations per ID, with NONMEM conventions', () => {
@@ -92,8 +92,21 @@ describe('records CSV', () => {
 
   it('refuses files beyond 200 000 rows before reading them', () => {
     const text = `time\n${'0\n'.repeat(200_000)}`;
-    expect(parseRecordsCsv(text)).toEqual({ ok: false, errors: [{ row: 200_000, column: '', message: 'expected at most 200000 rows' }] });
+    expect(parseRecordsCsv(text)).toEqual({
+      ok: false,
+      errors: [{ row: 200_001, column: '', message: 'expected at most 200,000 rows (header included), got 200,001; split the file, by ID, into smaller ones' }],
+    });
     expect(parseRecordsCsv(`time\n${'0\n'.repeat(199_999)}`).ok).toBe(true);
+  });
+
+  it('lists the first 100 errors and counts the others', () => {
+    const out = parseRecordsCsv(`time,amt\n${'0,x\n'.repeat(150)}`);
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(out.errors[99]).toEqual({ row: 101, column: 'amt', message: 'expected a number, got "x"' });
+    expect(out.more).toBe(50);
+    expect(parseRecordsCsv('time,amt\n0,x\n')).toEqual({ ok: false, errors: [{ row: 2, column: 'amt', message: 'expected a number, got "x"' }] });
   });
 
   it('formats an error with its row, and its column where there is one', () => {

@@ -21,7 +21,8 @@ export interface CsvError {
 
 export type CsvOutcome =
   | { ok: true; subjects: CsvSubject[]; ignoredColumns: string[] }
-  | { ok: false; errors: CsvError[] };
+  /** `errors`: the first MAX_LISTED_ERRORS, in file order; `more`: how many others there were. */
+  | { ok: false; errors: CsvError[]; more?: number };
 
 /** Splits one CSV line (RFC 4180 quotes). */
 function cells(line: string): string[] {
@@ -47,12 +48,17 @@ function cells(line: string): string[] {
 }
 
 const MAX_ROWS = 200_000;
+/** A file with every cell wrong has millions of errors (~75 MB of text for 200,000 rows): list the first ones. */
+export const MAX_LISTED_ERRORS = 100;
 
 export function parseRecordsCsv(text: string): CsvOutcome {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   while (lines.length > 0 && (lines.at(-1) as string).trim() === '') lines.pop();
   if (lines.length < 2) return { ok: false, errors: [{ row: 1, column: '', message: 'expected a header row and at least one record' }] };
-  if (lines.length > MAX_ROWS) return { ok: false, errors: [{ row: MAX_ROWS, column: '', message: `expected at most ${MAX_ROWS} rows` }] };
+  if (lines.length > MAX_ROWS) {
+    const message = `expected at most ${MAX_ROWS.toLocaleString('en')} rows (header included), got ${lines.length.toLocaleString('en')}; split the file, by ID, into smaller ones`;
+    return { ok: false, errors: [{ row: MAX_ROWS + 1, column: '', message }] };
+  }
   const header = cells(lines[0] as string).map((h) => h.toLowerCase());
   const col = new Map<string, number>();
   header.forEach((h, i) => {
@@ -63,12 +69,17 @@ export function parseRecordsCsv(text: string): CsvOutcome {
   const cIndex = header.indexOf('c');
 
   const errors: CsvError[] = [];
+  let errorCount = 0;
+  const refuse = (e: CsvError) => {
+    errorCount++;
+    if (errors.length < MAX_LISTED_ERRORS) errors.push(e);
+  };
   const subjects = new Map<string, CsvSubject>();
   const lastTime = new Map<string, number>();
   for (let li = 1; li < lines.length; li++) {
     const row = li + 1;
     const line = lines[li] as string;
-    const errorsBefore = errors.length;
+    const errorsBefore = errorCount;
     if (line.trim() === '') continue;
     const v = cells(line);
     // NONMEM's C column: a row whose C is not "." (or empty) is a comment.
@@ -83,7 +94,7 @@ export function parseRecordsCsv(text: string): CsvOutcome {
       if (s === undefined) return undefined;
       const n = Number(s);
       if (!Number.isFinite(n)) {
-        errors.push({ row, column: name, message: `expected a number, got ${JSON.stringify(s)}` });
+        refuse({ row, column: name, message: `expected a number, got ${JSON.stringify(s)}` });
         return undefined;
       }
       return n;
@@ -91,11 +102,11 @@ export function parseRecordsCsv(text: string): CsvOutcome {
     const id = raw('id') ?? '1';
     const time = num('time');
     if (time === undefined) {
-      if (raw('time') === undefined) errors.push({ row, column: 'time', message: 'expected a time (hours)' });
+      if (raw('time') === undefined) refuse({ row, column: 'time', message: 'expected a time (hours)' });
       continue;
     }
     const prev = lastTime.get(id);
-    if (prev !== undefined && time < prev) errors.push({ row, column: 'time', message: `time goes back (${time} after ${prev}) within ID ${id}; expected records sorted by time` });
+    if (prev !== undefined && time < prev) refuse({ row, column: 'time', message: `time goes back (${time} after ${prev}) within ID ${id}; expected records sorted by time` });
     lastTime.set(id, time);
     let subject = subjects.get(id);
     if (!subject) {
@@ -113,7 +124,7 @@ export function parseRecordsCsv(text: string): CsvOutcome {
     if (cmtText !== undefined) {
       const c = cmtText.toLowerCase();
       cmt = c === '1' || c === 'depot' ? 'depot' : c === '2' || c === 'central' ? 'central' : undefined;
-      if (cmt === undefined) errors.push({ row, column: 'cmt', message: `expected 1 (depot), 2 (central), "depot" or "central", got ${JSON.stringify(cmtText)}` });
+      if (cmt === undefined) refuse({ row, column: 'cmt', message: `expected 1 (depot), 2 (central), "depot" or "central", got ${JSON.stringify(cmtText)}` });
     }
     const rate = num('rate');
     const candidate: Record<string, unknown> = {
@@ -130,19 +141,19 @@ export function parseRecordsCsv(text: string): CsvOutcome {
       ...(num('f') !== undefined ? { f: num('f') } : {}),
     };
     if (rate !== undefined && rate < 0) {
-      errors.push({ row, column: 'rate', message: `expected a rate ≥ 0 (give an infusion's duration in "dur" instead of NONMEM's rate ${rate})` });
+      refuse({ row, column: 'rate', message: `expected a rate ≥ 0 (give an infusion's duration in "dur" instead of NONMEM's rate ${rate})` });
       continue;
     }
     // A cell that is not a number was reported already; the record is not checked further.
-    if (errors.length > errorsBefore) continue;
+    if (errorCount > errorsBefore) continue;
     const parsed = doseRecordSchema.safeParse(candidate);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ row, column: String(issue.path[0] ?? ''), message: issue.message });
+      for (const issue of parsed.error.issues) refuse({ row, column: String(issue.path[0] ?? ''), message: issue.message });
       continue;
     }
     subject.records.push(parsed.data);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errorCount > 0) return { ok: false, errors, ...(errorCount > errors.length ? { more: errorCount - errors.length } : {}) };
   return { ok: true, subjects: [...subjects.values()], ignoredColumns };
 }
 

@@ -27,12 +27,23 @@ export async function simulateFile(file: string, io: Io): Promise<Results> {
   return simulateDoc(await readJson(file), file, io);
 }
 
+/** Errors shown before "... and N more": enough to see the pattern, never megabytes of text. */
+export const LISTED_ERRORS = 20;
+
+/** The first LISTED_ERRORS lines of a refusal, then how many more there are (`total` counts them all). */
+export function cappedList(lines: readonly string[], total: number = lines.length): string {
+  if (total <= LISTED_ERRORS) return lines.join('\n');
+  const more = total - LISTED_ERRORS;
+  return `${lines.slice(0, LISTED_ERRORS).join('\n')}\n... and ${more.toLocaleString('en')} more error${more === 1 ? '' : 's'} (fix these first)`;
+}
+
 /** Validates and simulates a scenario document read from `file`; warnings go to stderr. */
 export function simulateDoc(doc: unknown, file: string, io: Io): Results {
   const outcome = simulate(doc);
   if (!outcome.ok) {
     const [first, ...more] = outcome.errors;
-    const extra = more.length === 0 ? '' : ` (and ${more.length} more: ${more.map((m) => m.path).join(', ')})`;
+    const shown = more.slice(0, LISTED_ERRORS).map((m) => m.path).join(', ');
+    const extra = more.length === 0 ? '' : ` (and ${more.length} more: ${shown}${more.length > LISTED_ERRORS ? ', ...' : ''})`;
     throw new UsageError(`${file}: ${first!.path}: ${first!.message}${extra}`);
   }
   for (const w of outcome.results.warnings) io.stderr(`modulon: warning: ${w}\n`);

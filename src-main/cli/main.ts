@@ -17,7 +17,7 @@ import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
 import { serve } from '../web/serve.ts';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UnavailableError, UsageError, type Io } from './io.ts';
-import { readInput, simulateFile } from './files.ts';
+import { cappedList, readInput, simulateFile } from './files.ts';
 import { compareCommand, reportCommand } from './reports.ts';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, type Io } from './io.ts';
@@ -263,7 +263,7 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
   const file = positionals[0] as string;
   const text = await readInput(file);
   const parsed = parseRecordsCsv(text);
-  if (!parsed.ok) throw new UsageError(parsed.errors.map((e) => `${file}: ${formatCsvError(e)}`).join('\n'));
+  if (!parsed.ok) throw new UsageError(cappedList(parsed.errors.map((e) => `${file}: ${formatCsvError(e)}`), parsed.errors.length + (parsed.more ?? 0)));
   if (parsed.ignoredColumns.length > 0) io.stderr(`modulon: note: ${file}: columns ignored: ${parsed.ignoredColumns.join(', ')}\n`);
   const drug = {
     id: 'pk-model',
@@ -279,7 +279,10 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
   const lines = ['ID,time,conc'];
   for (const subject of parsed.subjects) {
     if (subject.observations.length === 0) continue;
-    const end = Math.max(...subject.observations, ...subject.records.map((r) => r.time));
+    // A loop, not Math.max(...): spreading 130,000 arguments overflows the stack.
+    let end = 0;
+    for (const t of subject.observations) end = Math.max(end, t);
+    for (const r of subject.records) end = Math.max(end, r.time);
     const doc = {
       schema: 'modulon.scenario/1',
       name: `records ${subject.id}`,
@@ -295,7 +298,10 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
     const results = outcome.results;
     // An ID with observations but no doses has no drug in its run: its concentrations are 0.
     const s = results.series['pk.pk-model.plasma'];
-    for (const t of subject.observations) lines.push(`${subject.id},${t},${s ? Number((s.v[s.t.indexOf(t)] ?? 0).toPrecision(10)) : 0}`);
+    // By time through a map, not indexOf per row (quadratic: minutes for 130,000 rows).
+    const at = new Map<number, number>();
+    s?.t.forEach((t, i) => at.set(t, s.v[i] as number));
+    for (const t of subject.observations) lines.push(`${subject.id},${t},${Number((at.get(t) ?? 0).toPrecision(10))}`);
   }
   const table = `${lines.join('\n')}\n`;
   if (values.out !== undefined) await writeFile(values.out, table);
