@@ -2,12 +2,18 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { connectApi } from './lib/transport.ts';
+import { Comparer } from './lib/compare.svelte.ts';
 import { Workbench } from './lib/workbench.svelte.ts';
 import './app.css';
 
-const bench = new Workbench(connectApi());
+const api = connectApi();
+const bench = new Workbench(api);
+const comparer = new Comparer(api, bench);
 void bench.load();
 window.modulonShell?.onMenu((command) => {
-  if (command === 'new-scenario') bench.newScenario();
+  if (command === 'new-scenario') {
+    bench.view = 'workbench';
+    bench.newScenario();
+  }
 });
-mount(App, { target: document.getElementById('app') as HTMLElement, props: { bench } });
+mount(App, { target: document.getElementById('app') as HTMLElement, props: { bench, comparer } });

@@ -1,4 +1,5 @@
 // English and Simplified Chinese strings, switchable at run time; units stay untranslated.
+import { compareEn, compareZh } from './strings-compare.ts';
 import { tasksEn, tasksZh } from './strings-tasks.ts';
 
 const en = {
@@ -290,6 +291,7 @@ const en = {
   timesHealthy: '× healthy',
   whyDevices: 'Stimulation: TMS and tDCS act on mood through DLPFC plasticity, ECT through its induced seizures (charts in Circuits and EEG).',
   ...tasksEn,
+  ...compareEn,
 };
 
 export type Strings = typeof en;
@@ -580,6 +582,7 @@ const zh: Strings = {
   timesHealthy: '× 健康',
   whyDevices: '刺激：TMS 和 tDCS 通过 DLPFC 可塑性、ECT 通过诱发的癫痫发作作用于情绪（图表见“环路与脑电”）。',
   ...tasksZh,
+  ...compareZh,
 };
 
 export type Lang = 'en' | 'zh';

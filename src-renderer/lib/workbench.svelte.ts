@@ -1,22 +1,13 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
-import { customDrugFile, drugSummary, type AppApi, type DrugSummary, type Result, type ScenarioSummary, type ValidationReport } from '../../src-engine/contract/app-api.ts';
-import {
-  formatCsvError,
-  parseRecordsCsv,
-  parseScenario,
-  type CustomDrugInput,
-  type FieldError,
-  type Results,
-  type ScenarioInput,
-} from '../../src-engine/index.ts';
-import { newDevice, type DeviceType } from './devices.ts';
-import { fromDoc, newDraft, newRow, newSession, toDoc, type Draft } from './draft.ts';
-import { newTask, type TaskId } from './tasks.ts';
+import type { AppApi, DrugSummary, ReportFile, ReportFormat, ReportLang, Result, ScenarioSummary, ValidationReport } from '../../src-engine/contract/app-api.ts';
+import { parseScenario, type CustomDrugInput, type FieldError, type Results, type ScenarioInput } from '../../src-engine/index.ts';
+import { DraftEditor } from './draft-editor.svelte.ts';
+import { fromDoc, newDraft } from './draft.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
 export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
 
-export class Workbench {
+export class Workbench extends DraftEditor {
   scenarios = $state.raw<ScenarioSummary[]>([]);
   /** Built-in drugs and the user's drug library, from the backend. */
   drugs = $state.raw<DrugSummary[]>([]);
@@ -24,7 +15,6 @@ export class Workbench {
   customLibrary = $state.raw<CustomDrugInput[]>([]);
   /** Stored id of the scenario being edited; undefined until first saved. */
   id = $state<string | undefined>();
-  draft = $state<Draft>(newDraft());
   /** JSON of the document last saved or opened: the draft is dirty when it differs. */
   savedJson = $state<string | undefined>();
   results = $state.raw<Results | undefined>();
@@ -34,33 +24,25 @@ export class Workbench {
   runId = $state<string | undefined>();
   message = $state<Message | undefined>();
   /** The validation page: shown instead of the editor; its report is fetched when first opened. */
-  view = $state<'workbench' | 'validation'>('workbench');
+  view = $state<'workbench' | 'validation' | 'compare'>('workbench');
   validation = $state.raw<ValidationReport | undefined>();
   busy = $state(false);
 
-  doc = $derived(toDoc(this.draft));
-  docJson = $derived(JSON.stringify(this.doc));
   dirty = $derived(this.savedJson !== this.docJson);
-  /** Live validation with the engine's own parser: errors appear as the user types. */
-  errors = $derived.by<FieldError[]>(() => {
-    const parsed = parseScenario(this.doc);
-    return parsed.ok ? [] : parsed.errors;
-  });
   canExport = $derived(this.runId !== undefined && !this.dirty && this.resultsJson === this.docJson);
-  /** What the drug menus offer: the backend's list plus drugs defined only inside this scenario. */
-  drugOptions = $derived.by<DrugSummary[]>(() => {
-    const embedded = this.draft.customDrugs.filter((d) => !this.drugs.some((x) => x.id === d.id)).flatMap(customDrugFile);
-    return [...this.drugs, ...embedded.map(drugSummary)];
-  });
-
   private readonly api: AppApi;
 
   constructor(api: AppApi) {
+    super();
     this.api = api;
   }
 
-  errorAt(path: string): string | undefined {
-    return this.errors.find((e) => e.path === path)?.message;
+  protected override knownDrugs(): DrugSummary[] {
+    return this.drugs;
+  }
+
+  protected override libraryDrugs(): CustomDrugInput[] {
+    return this.customLibrary;
   }
 
   async load(): Promise<void> {
@@ -95,75 +77,12 @@ export class Workbench {
     if ((await this.task(() => this.api['drugs:deleteCustom']({ id }))) !== undefined) await this.loadDrugs();
   }
 
-  /** Reads pasted or loaded CSV records into a row; returns the refusals (by row and column). */
-  useRecords(index: number, csv: string): string[] {
-    const row = this.draft.rows[index];
-    if (!row) return [];
-    const parsed = parseRecordsCsv(csv);
-    if (!parsed.ok) return parsed.errors.map(formatCsvError);
-    const withDoses = parsed.subjects.filter((s) => s.records.length > 0);
-    if (withDoses.length !== 1) return [`expected the records of one subject (ID), found ${withDoses.length}`];
-    row.records = withDoses[0]!.records;
-    return [];
-  }
-
-  clearRecords(index: number): void {
-    const row = this.draft.rows[index];
-    if (row) delete row.records;
-  }
-
   newScenario(): void {
     this.id = undefined;
     this.draft = newDraft();
     this.savedJson = undefined;
     this.clearResults();
     this.message = undefined;
-  }
-
-  addRow(): void {
-    this.draft.rows.push(newRow(this.draft.rows.at(-1)));
-  }
-
-  /**
-   * After a change of drug: keep the route if the new drug has it, else take its first; a drug
-   * from the user's library is copied into the scenario.
-   */
-  fitRoute(index: number): void {
-    const row = this.draft.rows[index];
-    if (!row) return;
-    const routes = this.drugOptions.find((d) => d.id === row.drug)?.routes;
-    if (routes && !routes.includes(row.route)) row.route = routes.includes('oral') ? 'oral' : (routes[0] ?? 'oral');
-    const mine = this.customLibrary.find((d) => d.id === row.drug);
-    if (mine && !this.draft.customDrugs.some((d) => d.id === mine.id)) this.draft.customDrugs = [...this.draft.customDrugs, mine];
-  }
-
-  removeRow(index: number): void {
-    this.draft.rows.splice(index, 1);
-  }
-
-  addSessions(): void {
-    this.draft.sessions.push(newSession(this.draft.condition));
-  }
-
-  removeSessions(index: number): void {
-    this.draft.sessions.splice(index, 1);
-  }
-
-  addDevice(type: DeviceType): void {
-    this.draft.devices.push(newDevice(type));
-  }
-
-  removeDevice(index: number): void {
-    this.draft.devices.splice(index, 1);
-  }
-
-  /** A learning task at the end of the scenario, its options at their defaults. */
-  addTask(task: TaskId): void {
-    this.draft.tasks.push(newTask(task, this.draft.duration));
-  }
-
-  removeTask(index: number): void {
-    this.draft.tasks.splice(index, 1);
   }
 
   async open(id: string): Promise<void> {
@@ -245,6 +164,15 @@ export class Workbench {
     this.savedJson = undefined;
     this.clearResults();
     this.message = undefined;
+  }
+
+  /**
+   * A report (HTML, PDF or long CSV) in the given language: of the stored run when that is what
+   * is shown, else of the scenario as the form has it now (the backend runs it).
+   */
+  async exportReport(format: ReportFormat, lang: ReportLang): Promise<ReportFile | undefined> {
+    const source = this.canExport && this.runId !== undefined ? { runId: this.runId } : { scenario: this.doc };
+    return this.task(() => this.api['reports:export']({ ...source, format, lang }));
   }
 
   /** Asks the backend for the CSV of the stored run and hands it to `download`. */

@@ -4,6 +4,7 @@
 // probabilistic selection task in Parkinson's off and on levodopa. Screenshots go to test/e2e/screenshots/.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { Results } from '../../src-engine/index.ts';
 import { expect, test } from './fixtures.ts';
 import { paintedPixels } from './canvas.ts';
 
@@ -22,11 +23,15 @@ async function englishIn(page: Page, testId: string): Promise<string[]> {
   return text.match(/[A-Za-z]{2,}/g) ?? [];
 }
 
-async function runAndWait(page: Page, run = 'Run', preview = 'Preview run (not stored)'): Promise<void> {
+/** Runs the scenario and waits until the page shows these results (not the previous run's). */
+async function runAndWait(page: Page): Promise<void> {
   const answered = page.waitForResponse((r) => r.url().includes('/api/engine:simulate'));
-  await page.getByRole('button', { name: run, exact: true }).click();
-  await answered;
-  await expect(page.getByText(preview)).toBeVisible();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = ((await (await answered).json()) as { value: Results }).value;
+  await expect(page.getByText('Preview run (not stored)')).toBeVisible();
+  const first = results.tasks?.[0];
+  const [measure, v] = Object.entries(first?.measures ?? {})[0] ?? [];
+  if (first && measure !== undefined) await expect(page.getByTestId(`task-${first.index}-${measure}`)).toHaveAttribute('data-value', String(v));
 }
 
 test("Alzheimer's disease: episodic memory recalls less untreated than on donepezil", async ({ page, app }) => {
