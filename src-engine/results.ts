@@ -88,11 +88,12 @@ export const RESULTS_JSON_SCHEMA = {
     },
     tasks: {
       type: 'array',
-      description: 'learning task runs: the task, its time (h), its index in the scenario, measures (also published as task.<task>.<measure> series) and learning curves',
+      description: 'learning task runs: the task, its time (h), its index in the scenario, measures (also published as task.<task>.<measure> series), learning curves and the modulatory state read',
       items: {
         type: 'object',
-        required: ['task', 't', 'index', 'measures', 'curves'],
+        required: ['task', 't', 'index', 'measures', 'curves', 'state'],
         properties: {
+          state: { type: 'object', description: 'the modulatory state the task read (condition, dopamine tone and phasic capacity, D2 signal, salience, ACh, NE, 5-HT, plasticity gains, hippocampal synapses, neurogenesis, reward sensitivity, extinction capacity, NMDA block)' },
           task: { type: 'string' },
           t: { type: 'number' },
           index: { type: 'integer' },

@@ -21,6 +21,8 @@ describe('tasks in a scenario', () => {
     expect(r.series['task.spatial-navigation.latency_final']).toMatchObject({ unit: 's', t: [336] });
     expect(r.tasks!.map((x) => [x.task, x.t, x.index])).toEqual([['fear-conditioning', 168, 0], ['spatial-navigation', 336, 2], ['fear-conditioning', 504, 1]]);
     expect(Object.keys(r.tasks![1]!.curves).length).toBeGreaterThan(0);
+    // Each run carries the state it read.
+    expect(r.tasks![0]!.state).toMatchObject({ condition: 'healthy', acetylcholine: expect.closeTo(1, 6), nmdaBlock: 0 });
   });
 
   it('give the same numbers for the same seed and other numbers for another', () => {

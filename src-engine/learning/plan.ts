@@ -17,12 +17,14 @@ export interface TaskRun {
   measures: Record<string, number>;
   /** Learning curves (per trial, block or day, as each paradigm documents). */
   curves: Record<string, number[]>;
+  /** The modulatory state the task read (what the task panel shows and the chain explains). */
+  state: ModulatoryState;
 }
 
 export function runScenarioTask(entry: TaskEntry, index: number, t: number, state: ModulatoryState, seed: number): TaskRun {
   const { task, at: _at, ...options } = entry;
   const outcome = runTask(task, options as never, state, taskSeed(seed, index));
-  return { task, t, index, measures: outcome.measures, curves: outcome.curves };
+  return { task, t, index, measures: outcome.measures, curves: outcome.curves, state };
 }
 
 /** Units of task measures by name. Fear responses are in units of the healthy asymptote and can exceed 1. */
