@@ -79,4 +79,25 @@ describe('tasks in a scenario', () => {
     expect(on.choose_a! - on.avoid_b!).toBeGreaterThan(0.08);
     expect(on.choose_a! - on.avoid_b! - (off.choose_a! - off.avoid_b!)).toBeGreaterThan(0.25);
   });
+
+  it('lose each modulatory effect when its mechanism is switched off (ablation from the scenario)', () => {
+    const with_ = (patient: Record<string, unknown>, iv: unknown[], tasks: unknown[], disable: string[]) => {
+      const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '5w', patient, interventions: iv, tasks, disable });
+      if (!out.ok) throw new Error(JSON.stringify(out.errors));
+      return out.results.tasks![0]!;
+    };
+    // Donepezil helps recall only through acetylcholine.
+    const ad = { condition: 'alzheimers', severity: 'moderate' };
+    const donepezil = [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }];
+    expect(with_(ad, donepezil, recallTask, ['cholinergic-memory']).measures).toEqual(with_(ad, [], recallTask, ['cholinergic-memory']).measures);
+    expect(with_(ad, donepezil, recallTask, []).measures.recall).toBeGreaterThan(with_(ad, [], recallTask, []).measures.recall!);
+    // Without the dopamine hooks a Parkinson's patient learns the selection task like a healthy one.
+    const pst = [{ task: 'probabilistic-selection', at: '4w' }];
+    const pd = with_({ condition: 'parkinsons', severity: 'moderate' }, [], pst, ['dopamine-learning']);
+    expect(pd.state).toMatchObject({ dopamineTonic: 1, dopaminePhasic: 1, d2Signal: 1 });
+    expect(pd.measures).toEqual(with_({ condition: 'healthy' }, [], pst, ['dopamine-learning']).measures);
+    // Without the noradrenergic hook PTSD acquires fear like a healthy subject.
+    const fear = [{ task: 'fear-conditioning', at: '4w' }];
+    expect(with_({ condition: 'ptsd', severity: 'moderate' }, [], fear, ['noradrenergic-learning']).measures.cr_acquisition).toBeCloseTo(with_({ condition: 'healthy' }, [], fear, []).measures.cr_acquisition!, 9);
+  });
 });

@@ -87,6 +87,11 @@ export const MECHANISMS = {
   'beta-relay': 'part of the motor deficit is carried by beta-synchronised basal-ganglia output degrading the thalamic relay (the part DBS relieves)',
   'dlpfc-plasticity': 'TMS and tDCS sessions potentiate (or depress) the DLPFC by an amount set by the plasticity gain and BCM threshold at the session; the mood network reads it',
   ect: 'ECT sessions build a mood effect over a course, with retrograde amnesia and a rising seizure threshold',
+  'dopamine-learning': 'learning tasks read striatal dopamine (tone, phasic capacity, D2 signal); off: they read healthy values',
+  'cholinergic-memory': 'learning tasks read acetylcholine (encoding vs retrieval); off: they read the healthy tone',
+  'noradrenergic-learning': 'learning tasks read noradrenaline (fear acquisition, gain); off: they read the healthy tone',
+  'plasticity-gated-tasks': 'learning tasks read the plasticity gains; off: they read healthy gains',
+  'mood-reward': 'learning tasks read a reward sensitivity lowered by the depressive load; off: full sensitivity',
 } as const;
 export type MechanismId = keyof typeof MECHANISMS;
 export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
@@ -684,21 +689,23 @@ export class NeuroModel {
   /** The modulatory state a learning paradigm reads now (Engine IV). */
   modulatoryState(d: DriveSample, condition: ModulatoryState['condition']): ModulatoryState {
     const f = this.fast(d);
+    const on = this.enabled;
+    const dopamine = on['dopamine-learning'];
     return {
       condition,
-      dopamineTonic: f.daStriatum,
+      dopamineTonic: dopamine ? f.daStriatum : 1,
       // Phasic bursts and dips need dopamine terminals; levodopa raises the tone, not the terminals.
-      dopaminePhasic: f.terminals,
-      d2Signal: f.d2Signal,
+      dopaminePhasic: dopamine ? f.terminals : 1,
+      d2Signal: dopamine ? f.d2Signal : 1,
       salience: this.salience,
-      acetylcholine: f.ach,
-      noradrenaline: f.ne,
+      acetylcholine: on['cholinergic-memory'] ? f.ach : 1,
+      noradrenaline: on['noradrenergic-learning'] ? f.ne : 1,
       serotonin: f.serotonin,
-      plasticityGain: f.gain,
-      hippocampalGain: f.gainHip,
+      plasticityGain: on['plasticity-gated-tasks'] ? f.gain : 1,
+      hippocampalGain: on['plasticity-gated-tasks'] ? f.gainHip : 1,
       hippocampalSynapses: this.spinesHip * this.synapses,
       neurogenesis: this.neurogenesis,
-      rewardSensitivity: Math.max(0.2, 1 - this.p.rewardPerLoad * this.moodLoad()),
+      rewardSensitivity: on['mood-reward'] ? Math.max(0.2, 1 - this.p.rewardPerLoad * this.moodLoad()) : 1,
       extinctionCapacity: this.knobs.extinctionCapacity,
       nmdaBlock: clamp(d.nmdaRest, 0, 1),
     };
