@@ -1,7 +1,8 @@
 // The local SQLite store: opening with the safety pragmas, migrations, and scenario/run records.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, copyFileSync, linkSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -16,7 +17,11 @@ const gunzip = promisify(gunzipCb);
 
 export const DB_FILE = 'modulon.sqlite3';
 
-export type StoreErrorCode = 'from_future' | 'corrupt';
+/**
+ * `empty`: a 0-byte database file (Modulon never leaves one: it creates its database whole);
+ * `busy`: another program kept the database locked; `folder`: the data folder cannot be used.
+ */
+export type StoreErrorCode = 'from_future' | 'corrupt' | 'empty' | 'busy' | 'folder';
 
 /** An expected failure to open the store, shown to the user as is. */
 export class StoreError extends Error {
@@ -53,20 +58,34 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/** How long opening waits for another instance (starting, migrating) before giving up. */
+const BUSY_WAIT_MS = 15_000;
+
 /**
  * Opens (creating if needed) the database in `dataDir`. Refuses a database written by a newer
- * app, checks integrity, takes an online backup before migrating an existing database.
+ * app, an empty (0-byte) file and a damaged one; takes an online backup before migrating an
+ * existing database. Several instances may start together on one folder: a new database appears
+ * only whole (made aside, then linked into place), and each step that needs the file to itself
+ * waits its turn.
  */
 export async function openStore(dataDir: string, options: OpenOptions = {}): Promise<Store> {
   const migrations = options.migrations ?? MIGRATIONS;
   checkMonotonic(migrations);
   const latest = migrations.length === 0 ? 0 : (migrations[migrations.length - 1] as Migration).version;
-  mkdirSync(dataDir, { recursive: true });
+  makeFolder(dataDir);
   const path = join(dataDir, DB_FILE);
-  const db = new Database(path);
+  const size = fileSize(path);
+  if (size === undefined) createWhole(dataDir, path, migrations, latest);
+  else if (size === 0) {
+    throw new StoreError(
+      'empty',
+      `the database ${path} is an empty file (0 bytes), not a Modulon database (a copy or sync that did not finish?); it was left untouched: put back a backup (${DB_FILE}.*.bak) or move the file away to start a new database`,
+    );
+  }
+  const db = openFile(path, dataDir);
   try {
-    db.pragma('busy_timeout = 5000');
-    const check = quickCheck(db, path);
+    db.pragma(`busy_timeout = ${BUSY_WAIT_MS}`);
+    const check = await whenFree(path, () => quickCheck(db, path));
     if (check !== 'ok') throw new StoreError('corrupt', `the database ${path} failed its integrity check (${String(check)}); it was left untouched`);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > latest) {
@@ -76,24 +95,129 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
       );
     }
     // Only now, with the file known to be ours and not from the future, may its header change.
-    db.pragma('journal_mode = WAL');
+    // Changing the journal mode does not wait on SQLite's busy handler: hence whenFree.
+    await whenFree(path, () => db.pragma('journal_mode = WAL'));
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (version < latest) {
       // Never a raw file copy of an open database: SQLite's online backup API.
       if (version > 0) await db.backup(join(dataDir, `${DB_FILE}.before-v${latest}-${Date.now()}.bak`));
-      db.transaction(() => {
-        // Read again under the write lock: the desktop app and web mode may start together.
-        const current = db.pragma('user_version', { simple: true }) as number;
-        for (const m of migrations) if (m.version > current) m.up(db);
-        db.pragma(`user_version = ${latest}`);
-      }).immediate();
+      await whenFree(path, () => migrate(db, migrations, latest));
     }
   } catch (e) {
     db.close();
-    throw e;
+    throw writeProblem(e, dataDir) ?? e;
   }
   return new Store(db, path);
+}
+
+/** Applies the migrations above the database's version in one transaction. */
+function migrate(db: Database.Database, migrations: readonly Migration[], latest: number): void {
+  db.transaction(() => {
+    // Read again under the write lock: the desktop app and web mode may start together.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    for (const m of migrations) if (m.version > current) m.up(db);
+    db.pragma(`user_version = ${latest}`);
+  }).immediate();
+}
+
+/**
+ * A new database, made whole beside its final name and then hard-linked to it: the link either
+ * creates the name with a complete file or fails because another instance got there first (then
+ * that one's file is used). So no instance ever opens a half-made database or races to make one.
+ */
+function createWhole(dataDir: string, path: string, migrations: readonly Migration[], latest: number): void {
+  const temp = join(dataDir, `.${DB_FILE}.new-${process.pid}-${randomUUID().slice(0, 8)}`);
+  try {
+    const db = openFile(temp, dataDir);
+    try {
+      migrate(db, migrations, latest);
+      // WAL is recorded in the file's header; closing the only connection folds the -wal file in.
+      db.pragma('journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+    try {
+      linkSync(temp, path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return;
+      // File systems without hard links (FAT): an exclusive copy, still never over another's file.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw e;
+      try {
+        copyFileSync(temp, path, constants.COPYFILE_EXCL);
+      } catch (c) {
+        if ((c as NodeJS.ErrnoException).code !== 'EEXIST') throw c;
+      }
+    }
+  } catch (e) {
+    throw writeProblem(e, dataDir) ?? e;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+function fileSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+function openFile(path: string, dataDir: string): Database.Database {
+  try {
+    // SQLite would open a read-only file and fail only at the first save, as an internal error.
+    if (fileSize(path) !== undefined) accessSync(path, constants.R_OK | constants.W_OK);
+    return new Database(path);
+  } catch (e) {
+    throw writeProblem(e, dataDir) ?? e;
+  }
+}
+
+const ANOTHER_FOLDER = 'choose another data folder (modulon serve --data DIR, or the MODULON_DATA environment variable)';
+
+function makeFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') throw new StoreError('folder', `the data folder ${dataDir} is a file, or inside one, not a folder; ${ANOTHER_FOLDER}`);
+    throw writeProblem(e, dataDir) ?? e;
+  }
+  if (!statSync(dataDir).isDirectory()) throw new StoreError('folder', `the data folder ${dataDir} is a file, not a folder; ${ANOTHER_FOLDER}`);
+}
+
+/** The user's setup, not a bug: a folder or file Modulon may not write. */
+function writeProblem(e: unknown, dataDir: string): StoreError | undefined {
+  if (e instanceof StoreError) return undefined;
+  const code = (e as { code?: string }).code ?? '';
+  if (['EACCES', 'EPERM', 'EROFS', 'SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_DBMOVED'].includes(code)) {
+    return new StoreError('folder', `cannot write in the data folder ${dataDir} (${code}: it or the database in it is read-only); make it writable or ${ANOTHER_FOLDER}`);
+  }
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new StoreError('folder', `the disk of the data folder ${dataDir} is full (${code}); free some space or ${ANOTHER_FOLDER}`);
+  return undefined;
+}
+
+/**
+ * Runs a step that needs the database to itself, again while another instance holds it (SQLite
+ * reports "database is locked" at once for a few steps, e.g. changing the journal mode).
+ */
+async function whenFree<T>(path: string, step: () => T): Promise<T> {
+  const deadline = Date.now() + BUSY_WAIT_MS;
+  for (;;) {
+    try {
+      return step();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (!code.startsWith('SQLITE_BUSY') && !code.startsWith('SQLITE_LOCKED')) throw e;
+      if (Date.now() > deadline) {
+        throw new StoreError('busy', `the database ${path} stayed locked by another program for ${BUSY_WAIT_MS / 1000} s; close the other Modulon (or whatever holds the file) and start again`);
+      }
+      await sleep(20 + Math.random() * 80);
+    }
+  }
 }
 
 /** quick_check; a file that is not a database (or is damaged beyond reading) is refused as corrupt. */
