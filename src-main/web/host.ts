@@ -34,6 +34,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; a fresh random one otherwise. */
   token?: string;
+  /** Where problems are logged (default: console.error); refused requests take one line each. */
+  log?: (line: string, error?: unknown) => void;
 }
 
 export interface WebHost {
@@ -49,12 +51,20 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const tokenBytes = Buffer.from(`Bearer ${token}`);
   let port = 0;
 
+  const log = options.log ?? ((line: string, error?: unknown) => (error === undefined ? console.error(line) : console.error(line, error)));
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      console.error('web host: internal error', e);
+      log('web host: internal error', e);
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error');
       else res.destroy();
     });
+  });
+  // A request Node's parser refuses (a malformed request line or header): one line, no stack.
+  server.on('clientError', (e: NodeJS.ErrnoException, socket) => {
+    if (e.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    log(`web host: refused a malformed request (${e.code ?? e.message})`);
+    const status = e.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : e.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -64,7 +74,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) {
       return send(res, 403, 'text/plain; charset=utf-8', 'forbidden: foreign Origin');
     }
-    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    // Origin-form targets only ("/path?query"), what browsers send to a server; URL.parse never throws.
+    const target = req.url ?? '';
+    const url = target.startsWith('/') ? URL.parse(target, `http://${req.headers.host}`) : null;
+    if (url === null) {
+      log(`web host: refused a malformed request target ${JSON.stringify(target.slice(0, 100))}`);
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad request: expected a path such as /index.html');
+    }
     try {
       decodeURIComponent(url.pathname);
     } catch {
@@ -77,7 +93,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized: missing or wrong token');
       }
       const body = await readBody(req);
-      if (body === undefined) return send(res, 413, 'text/plain; charset=utf-8', 'request too large');
+      if (body === undefined) return tooLarge(req, res);
       let input: unknown;
       try {
         input = body.length === 0 ? {} : JSON.parse(body);
@@ -124,20 +140,46 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
   send(res, 200, type, await readFile(file));
 }
 
+/** The body as text, or undefined once it passes MAX_BODY_BYTES (the rest is then left unread). */
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) return resolve(undefined);
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(undefined);
-        req.destroy();
-      } else chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolve(undefined);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** Bytes of an oversized body read and dropped after the 413, so the client reads the answer, not a reset. */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * 413 for a body over the limit. Closing at once with the body still arriving makes the client's
+ * TCP stack reset the connection and lose the answer; so the answer goes first, with
+ * Connection: close, and the rest of the body is read and dropped (up to 64 MB more, then the
+ * socket is closed).
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Connection', 'close');
+  send(res, 413, 'text/plain; charset=utf-8', `request too large: at most ${MAX_BODY_BYTES / (1024 * 1024)} MB`);
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > MAX_DISCARD_BYTES) req.destroy();
+  });
+  req.on('error', () => {});
+  req.resume();
 }
 
 const SECURITY_HEADERS = {
