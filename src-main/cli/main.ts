@@ -1,6 +1,5 @@
 // The `modulon` command line: run a scenario file, serve web mode (compare and report: reports.ts). Exit codes: 0 success,
 // 2 invalid input (a message naming the JSON path and what was expected), 1 internal error.
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { NOTICE } from '../../src-engine/contract/app-api.ts';
@@ -17,15 +16,34 @@ import { defaultDataDir } from '../paths.ts';
 import { StoreError } from '../store/store.ts';
 import { serve } from '../web/serve.ts';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UnavailableError, UsageError, type Io } from './io.ts';
-import { cappedList, readInput, simulateFile } from './files.ts';
+import { cappedList, readInput, simulateFile, writeOutput } from './files.ts';
 import { compareCommand, reportCommand } from './reports.ts';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, type Io } from './io.ts';
 
 const processIo: Io = {
-  stdout: (t) => process.stdout.write(t),
+  stdout: (t) => {
+    quietWhenPipeCloses();
+    process.stdout.write(t);
+  },
   stderr: (t) => process.stderr.write(t),
 };
+
+let listening = false;
+
+/**
+ * `modulon run x.json | head`: once the reader has what it wanted it closes the pipe, and the next
+ * write fails with EPIPE. That is not an error: stop quietly, with status 0 (what is not read is
+ * not wanted; a non-zero status would fail pipelines run with pipefail).
+ */
+function quietWhenPipeCloses(): void {
+  if (listening) return;
+  listening = true;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(EXIT_OK);
+    throw e;
+  });
+}
 
 const HELP: Record<string, string> = {
   main: `modulon ${ENGINE_VERSION} — a what-if lab for the pharmacology of learning and memory.
@@ -162,9 +180,9 @@ async function runCommand(args: readonly string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('run: expected exactly one scenario file (see modulon run --help)');
   const results = await simulateFile(positionals[0] as string, io);
   const json = `${JSON.stringify(results)}\n`;
-  if (values.out !== undefined) await writeFile(values.out, json);
+  if (values.out !== undefined) await writeOutput(values.out, json);
   else io.stdout(json);
-  if (values.csv !== undefined) await writeFile(values.csv, resultsToCsv(results));
+  if (values.csv !== undefined) await writeOutput(values.csv, resultsToCsv(results));
   return EXIT_OK;
 }
 
@@ -304,14 +322,22 @@ async function pkCommand(args: readonly string[], io: Io): Promise<number> {
     for (const t of subject.observations) lines.push(`${subject.id},${t},${Number((at.get(t) ?? 0).toPrecision(10))}`);
   }
   const table = `${lines.join('\n')}\n`;
-  if (values.out !== undefined) await writeFile(values.out, table);
+  if (values.out !== undefined) await writeOutput(values.out, table);
   else io.stdout(table);
   return EXIT_OK;
 }
 
 /** Runs web mode until SIGINT/SIGTERM, then closes the server and the database cleanly. */
 export async function serveUntilSignal(options: { dataDir: string; port: number }, io: Io): Promise<void> {
-  const served = await serve(options);
+  let served: Awaited<ReturnType<typeof serve>>;
+  try {
+    served = await serve(options);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new UsageError(`serve: port ${options.port} is in use (another Modulon, or another program); choose another with --port N (MODULON_PORT for npm start), or 0 for a free one`);
+    if (code === 'EACCES') throw new UsageError(`serve: port ${options.port} needs privileges this user does not have; choose one from 1024 up with --port N (MODULON_PORT for npm start), or 0 for a free one`);
+    throw e;
+  }
   io.stdout(`Modulon web mode: ${served.host.url}\n(data: ${options.dataDir}; Ctrl+C to stop) ${NOTICE.en}\n`);
   await new Promise<void>((done) => {
     const stop = () => {

@@ -1,6 +1,5 @@
 // `modulon compare` and `modulon report`: scenarios or a comparison file (modulon.comparison/1)
 // through the engine, the key-findings table on stdout, and report files (HTML, PDF, long CSV).
-import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { COMPARISON_SCHEMA, type AnalysisInput, type ComparisonRun, type ReportLang } from '../../src-engine/contract/reports.ts';
 import { parseScenario, RESULTS_SCHEMA, simulate, type FieldError, type Results, type ScenarioInput } from '../../src-engine/index.ts';
@@ -9,7 +8,7 @@ import { MAX_ARMS, parseAnalysis, parseComparison } from '../reports/comparison.
 import { renderReport } from '../reports/export.ts';
 import { chromiumPdfPrinter } from '../reports/pdf.ts';
 import { findingsText } from '../reports/table.ts';
-import { readJson, simulateDoc } from './files.ts';
+import { readJson, simulateDoc, writeOutput } from './files.ts';
 import { EXIT_OK, UnavailableError, UsageError, type Io } from './io.ts';
 
 export const COMPARE_HELP = `modulon compare <a.json> <b.json> [c.json ...] [options]
@@ -139,10 +138,10 @@ export async function compareCommand(args: readonly string[], io: Io): Promise<n
   }
   io.stdout(findingsText(run, lang));
   const generatedAt = new Date().toISOString();
-  if (values.out !== undefined) await writeFile(values.out, `${JSON.stringify({ schema: 'modulon.comparison-results/1', generatedAt, ...run })}\n`);
+  if (values.out !== undefined) await writeOutput(values.out, `${JSON.stringify({ schema: 'modulon.comparison-results/1', generatedAt, ...run })}\n`);
   if (values.csv !== undefined) {
     const csv = await renderReport(run, { format: 'csv', lang, paper: 'a4', generatedAt });
-    if (csv.ok) await writeFile(values.csv, csv.file.content);
+    if (csv.ok) await writeOutput(values.csv, csv.file.content);
   }
   return EXIT_OK;
 }
@@ -188,7 +187,7 @@ export async function reportCommand(args: readonly string[], io: Io): Promise<nu
     if (target === undefined) continue;
     const out = await render(format);
     if (!out.ok) throw new UnavailableError(`cannot write ${target}: ${out.message}${values.html || values.csv ? ' (the other files were written)' : ''}`);
-    await writeFile(target, out.file.encoding === 'base64' ? Buffer.from(out.file.content, 'base64') : out.file.content);
+    await writeOutput(target, out.file.encoding === 'base64' ? Buffer.from(out.file.content, 'base64') : out.file.content);
   }
   return EXIT_OK;
 }
