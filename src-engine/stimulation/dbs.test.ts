@@ -73,9 +73,11 @@ describe('charge and the Shannon limit', () => {
     expect(w.chargeDensityUcCm2).toBeCloseTo(33, 10);
     expect(w.verdict).toBe('warn');
     expect(w.field).toBe('amplitudeV');
+    expect(w.message).toBe("charge density 33.0 µC/cm²/phase is above the 30 µC/cm² programming limit, though within Shannon's k ≤ 1.85 (k = 1.82); consider lowering amplitudeV or pulseWidthUs.");
     const ok = dbsSafety(stn());
     expect(ok.verdict).toBe('ok');
     expect(ok.field).toBeNull();
+    expect(ok.message).toMatch(/^within limits: 0\.150 µC\/phase, 2\.5 µC\/cm²\/phase over 0\.06 cm², Shannon k = -?[0-9.]+ ≤ 1\.85\.$/);
   });
 
   it('zero amplitude: no charge, a finite k, accepted', () => {
