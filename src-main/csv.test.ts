@@ -12,6 +12,11 @@ describe('CSV cells', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell(-1.5)).toBe('-1.5');
+    // Six significant digits, not 17; integers and small numbers stay exact where they fit.
+    expect(csvCell(3.8199382341159276)).toBe('3.81994');
+    expect(csvCell(0.9999999999999998)).toBe('1');
+    expect(csvCell(1234567)).toBe('1234570');
+    expect(csvCell(2.5e-7)).toBe('2.5e-7');
     expect(csvCell(Number.NaN)).toBe('');
     expect(csvCell(Number.POSITIVE_INFINITY)).toBe('');
   });

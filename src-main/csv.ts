@@ -3,7 +3,8 @@ import type { Results, Series } from '../src-engine/index.ts';
 
 /** RFC 4180 quoting, and formula-like text neutralised so spreadsheets never execute a cell. */
 export function csvCell(value: string | number): string {
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  // Six significant digits, as the reports' long CSV: the model is not accurate to 17.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(6))) : '';
   let text = value;
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
