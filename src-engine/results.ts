@@ -113,3 +113,23 @@ export const RESULTS_JSON_SCHEMA = {
     warnings: { type: 'array', items: { type: 'string' } },
   },
 } as const;
+
+/** Linear interpolation of a series at t; null outside its span. */
+export function seriesAt(s: Pick<Series, 't' | 'v'>, t: number): number | null {
+  const { t: ts, v } = s;
+  const n = ts.length;
+  if (n === 0 || t < (ts[0] as number) || t > (ts[n - 1] as number)) return null;
+  let lo = 0;
+  let hi = n - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if ((ts[mid] as number) <= t) lo = mid;
+    else hi = mid;
+  }
+  const t0 = ts[lo] as number;
+  const t1 = ts[hi] as number;
+  if (t === t0 || t1 === t0) return v[lo] as number;
+  if (t === t1) return v[hi] as number;
+  const w = (t - t0) / (t1 - t0);
+  return (v[lo] as number) * (1 - w) + (v[hi] as number) * w;
+}

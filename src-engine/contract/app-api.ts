@@ -180,7 +180,7 @@ export const inputs = {
   'comparisons:delete': z.strictObject({ id }),
   /**
    * A report of exactly one source: a stored scenario, scenario document, stored run, stored
-   * comparison or comparison document. `analysis` (AnalysisInput) overrides the comparison's own.
+   * comparison or comparison file (modulon.comparison/1). `analysis` (AnalysisInput) overrides the comparison's own.
    */
   'reports:export': z
     .strictObject({

@@ -94,7 +94,7 @@ export interface ArmRun {
   name: string;
   colour: string;
   dash: string;
-  /** The scenario the arm ran (base plus variation), as a document. */
+  /** The scenario the arm ran (base plus variation), as a scenario file's contents. */
   doc: ScenarioInput;
   /** Where the arm came from, for the report's "in words" section. */
   variation: { from: 'base' | 'scenario'; scenarioId?: string; patient?: Record<string, unknown>; change?: ArmInput['change']; remove?: number[]; add?: InterventionInput[] };

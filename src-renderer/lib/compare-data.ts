@@ -2,7 +2,7 @@
 // arm in the arm's colour and dash (or each arm minus the reference arm), threshold lines, and the
 // numbers of the key-findings table as a reader reads them (pure, tested).
 import type { ComparisonRun } from '../../src-engine/contract/reports.ts';
-import type { Series } from '../../src-engine/results.ts';
+import { seriesAt as valueAt } from '../../src-engine/results.ts';
 import type { Point } from './chart-data.ts';
 
 export interface CompareLine {
@@ -31,23 +31,7 @@ export interface CompareCharts {
 export const dashOf = (svg: string): number[] => svg.split(/[\s,]+/).filter(Boolean).map(Number);
 
 /** Linear interpolation of a series at t; null outside its span. */
-export function valueAt(s: Pick<Series, 't' | 'v'>, t: number): number | null {
-  const { t: ts, v } = s;
-  const n = ts.length;
-  if (n === 0 || t < (ts[0] as number) || t > (ts[n - 1] as number)) return null;
-  let lo = 0;
-  let hi = n - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((ts[mid] as number) <= t) lo = mid;
-    else hi = mid;
-  }
-  const t0 = ts[lo] as number;
-  const t1 = ts[hi] as number;
-  if (t1 === t0) return v[lo] as number;
-  const w = (t - t0) / (t1 - t0);
-  return (v[lo] as number) * (1 - w) + (v[hi] as number) * w;
-}
+export { valueAt };
 
 /**
  * Thresholds near the drawn values (within a fifth of their span): a remission line at MADRS 10
