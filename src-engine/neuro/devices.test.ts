@@ -132,6 +132,15 @@ describe('TMS, tDCS and ECT through DLPFC plasticity and the mood network', () =
     expect(at(anodal, 'scale.hamd17', 12)).toBeCloseTo(at(run(dep, [], '1d', { sampling: '15min' }), 'scale.hamd17', 12), 9);
   });
 
+  it('tDCS and ECT beyond what trials gave run with a warning naming the intervention; usual doses warn nothing', () => {
+    const tdcs = run(dep, [{ type: 'tdcs', polarity: 'anodal', currentMa: 4, minutes: 40, target: 'left-DLPFC', sessionsPerDay: 10, start: '0d', stop: '1w' }], '1w');
+    expect(tdcs.warnings.join(' ')).toMatch(/^interventions\[0\]: tDCS beyond the doses tested in depression trials/);
+    const ect = run(dep, [{ type: 'ect', placement: 'bitemporal', pulseWidthMs: 1, sessionsPerWeek: 5, count: 100, start: '0d' }], '1w');
+    expect(ect.warnings.join(' ')).toMatch(/^interventions\[0\]: ECT beyond a usual acute course/);
+    expect(run(dep, [{ type: 'ect', placement: 'right-unilateral', pulseWidthMs: 0.3, start: '0d' }], '1w').warnings).toEqual([]);
+    expect(run(dep, [{ type: 'tdcs', polarity: 'anodal', currentMa: 2, minutes: 30, target: 'left-DLPFC', start: '0d', stop: '1w' }], '1w').warnings).toEqual([]);
+  });
+
   it('TMS outside the safety table is simulated with a warning naming it', () => {
     const r = run(dep, [{ type: 'tms', protocol: '10hz', target: 'left-DLPFC', intensityPctMT: 160, start: '0d', stop: '1w' }], '1w');
     expect(r.warnings.join(' ')).toMatch(/^interventions\[0\]: TMS outside the safety guidelines/);

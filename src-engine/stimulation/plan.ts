@@ -15,6 +15,11 @@ export interface DevicePlan {
   events: ResultEvent[];
 }
 
+/** The largest tDCS doses of the depression trials (ELECT-TDCS: 2 mA, 30 min; two sessions a day in accelerated protocols). */
+const TDCS_TESTED = { currentMa: 2.5, minutes: 30, sessionsPerDay: 2 };
+/** A usual acute ECT course: 6–12 sessions, 2–3 a week (a course of 20 is the long end). */
+const ECT_USUAL = { count: 20, sessionsPerWeek: 3 };
+
 const TMS_NAMES = { '10hz': '10 Hz rTMS', '1hz': '1 Hz rTMS', itbs: 'iTBS', ctbs: 'cTBS' } as const;
 
 export function sessionLabel(s: StimulationSession): string {
@@ -50,6 +55,14 @@ export function planDevices(scenario: Scenario, durationH: number, warnings: str
     if (stimulation.kind === 'tms') {
       const risk = seizureRisk(stimulation.session);
       if (!risk.withinGuidelines) warnings.push(`interventions[${i}]: TMS ${risk.message}`);
+    }
+    // Beyond what the trials gave, the model extrapolates benefit while the harms it lacks (tDCS's
+    // reversal with longer, stronger sessions; cumulative ECT cognitive effects) go unshown: say so.
+    if (iv.type === 'tdcs' && (iv.currentMa > TDCS_TESTED.currentMa || iv.minutes > TDCS_TESTED.minutes || iv.sessionsPerDay > TDCS_TESTED.sessionsPerDay)) {
+      warnings.push(`interventions[${i}]: tDCS beyond the doses tested in depression trials (at most ${TDCS_TESTED.currentMa} mA, ${TDCS_TESTED.minutes} min, ${TDCS_TESTED.sessionsPerDay} sessions a day; Brunoni et al. 2017 NEJM 376:2523, safety to 4 mA reviewed by Bikson et al. 2016 Brain Stimul 9:641): the model extrapolates; longer or stronger sessions can reverse the after-effect (Batsikadze 2013), which it does not simulate.`);
+    }
+    if (iv.type === 'ect' && (iv.count > ECT_USUAL.count || iv.sessionsPerWeek > ECT_USUAL.sessionsPerWeek)) {
+      warnings.push(`interventions[${i}]: ECT beyond a usual acute course (up to ${ECT_USUAL.count} sessions, ${ECT_USUAL.sessionsPerWeek} a week; UK ECT Review Group 2003): cognitive side effects accumulate, and the model's benefit past a usual course is an extrapolation.`);
     }
     for (const t of stimulationTimes(iv, durationH)) plan.sessions.push({ t, kind: 'stimulation', stimulation });
   });
