@@ -145,6 +145,29 @@ export function customDrugFile(input: CustomDrugInput): DrugFile[] {
   return parsed.success ? [toDrugFile(parsed.data)] : [];
 }
 
+/** `manual`: Settings ▸ Backup now; `before-restore`: the safety copy a restore makes; `before-migration`: the store's own, before it upgrades the schema. */
+export type BackupKind = 'manual' | 'before-restore' | 'before-migration';
+
+/** A backup of the database in the data folder (a complete SQLite file). */
+export interface BackupInfo {
+  /** The file name: what `backup:restore` takes (never a path). */
+  name: string;
+  /** Where it is on disk, to show the user. */
+  path: string;
+  bytes: number;
+  /** ISO time it was made. */
+  createdAt: string;
+  kind: BackupKind;
+  /** `backups`: <data>/backups; `data`: beside the database (the migration backups). */
+  folder: 'backups' | 'data';
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** The current database as it was just before the restore. */
+  safety: BackupInfo;
+}
+
 export interface AppInfo {
   engine: string;
   dataDir: string;
@@ -197,6 +220,11 @@ export const inputs = {
     .refine((x) => [x.scenarioId, x.scenario, x.runId, x.comparisonId, x.comparison].filter((v) => v !== undefined).length === 1, {
       error: 'expected exactly one of scenarioId, scenario, runId, comparisonId, comparison',
     }),
+  /** An online backup of the database into <data>/backups. */
+  'backup:create': z.strictObject({}),
+  'backup:list': z.strictObject({}),
+  /** Restores a backup by its name from `backup:list`: checked first, the current database backed up first. */
+  'backup:restore': z.strictObject({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, 'expected a backup file name from backup:list') }),
 } as const satisfies Record<Method, z.ZodType>;
 
 export interface Outputs {
@@ -221,6 +249,9 @@ export interface Outputs {
   'comparisons:get': ComparisonRecord;
   'comparisons:delete': { deleted: true };
   'reports:export': ReportFile;
+  'backup:create': BackupInfo;
+  'backup:list': BackupInfo[];
+  'backup:restore': RestoreResult;
 }
 
 export type Input<M extends Method> = z.input<(typeof inputs)[M]>;

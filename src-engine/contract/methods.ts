@@ -22,6 +22,9 @@ export const METHODS = [
   'comparisons:get',
   'comparisons:delete',
   'reports:export',
+  'backup:create',
+  'backup:list',
+  'backup:restore',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

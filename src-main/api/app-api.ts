@@ -33,6 +33,7 @@ import { ChunkedText, joinChunked, type Chunkable } from './chunked.ts';
 import { scenarioRun } from '../reports/compare.ts';
 import { effectsReport, summarize, summarizeLayers } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
+import { BackupError, createBackup, listBackups, restoreBackup } from '../store/backup.ts';
 
 export interface BackendOptions {
   store: Store;
@@ -128,6 +129,16 @@ export function createBackend(options: BackendOptions): Backend {
     'validation:run': async (_, { signal }) => {
       const cases = await engine.validate({ signal });
       return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases, effects: effectsReport() });
+    },
+    'backup:create': async () => ok(await createBackup(store, options.dataDir)),
+    'backup:list': () => ok(listBackups(options.dataDir)),
+    'backup:restore': async ({ name }) => {
+      try {
+        return ok(await restoreBackup(store, options.dataDir, name));
+      } catch (e) {
+        if (e instanceof BackupError) return { ok: false, error: { code: 'invalid', message: e.message } };
+        throw e;
+      }
     },
     ...reportsHandlers({ store, engine, ...(options.pdf ? { pdf: options.pdf } : {}), now: options.now ?? (() => new Date()) }),
   };

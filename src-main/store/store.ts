@@ -394,6 +394,25 @@ export class Store {
     return String(this.db.pragma('integrity_check', { simple: true }));
   }
 
+  /** An online backup of this database into `file` (SQLite's backup API, never a raw copy of the open file). */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  /**
+   * Replaces this database's content with the database in `source` through SQLite's backup API,
+   * in one write transaction (all pages in one step: a failure rolls back and leaves the content as
+   * it was), then applies the migrations it lacks. Callers check `source` first (backup.ts).
+   */
+  async restoreFrom(source: Database.Database, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
+    await source.backup(this.path, { progress: () => 0x7fffffff });
+    // The backup bumped the schema cookie; a read makes this connection notice and re-read the
+    // schema before a migration's ALTER TABLE is prepared against the schema it had cached.
+    this.db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const latest = migrations.length === 0 ? 0 : (migrations[migrations.length - 1] as Migration).version;
+    if ((this.db.pragma('user_version', { simple: true }) as number) < latest) migrate(this.db, migrations, latest);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
