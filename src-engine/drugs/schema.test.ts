@@ -2,7 +2,7 @@
 // clearance, age, units. Exact values from the formulas in speciesParams' doc.
 import { describe, expect, it } from 'vitest';
 import { getDrug, listDrugs, DRUG_IDS } from './catalogue.ts';
-import { speciesParams, type Covariates, type SpeciesPkData } from './schema.ts';
+import { drugFileSchema, speciesParams, type Covariates, type SpeciesPkData } from './schema.ts';
 
 const q = (value: number, unit: string) => ({ value, unit, source: 'test' });
 const NORMAL: Covariates = { weightKg: 70, age: 40, cyp2d6: 'normal', crclMlMin: 100 };
@@ -65,5 +65,34 @@ describe('the catalogue', () => {
     expect(listDrugs().map((d) => d.id)).toEqual(DRUG_IDS);
     for (const id of DRUG_IDS) expect(getDrug(id)!.id).toBe(id);
     expect(getDrug('aspirin')).toBeUndefined();
+  });
+});
+
+describe('usual dosing in the drug files', () => {
+  it('gives every built-in drug a usual regimen on one of its routes, inside its labelled range', () => {
+    for (const d of listDrugs()) {
+      expect(d.dosing, d.id).toBeDefined();
+      expect(Object.keys(d.routes), d.id).toContain(d.dosing!.route);
+      expect(d.dosing!.suggestions, d.id).toContain(d.dosing!.dose);
+    }
+  });
+
+  it('gives ketamine its antidepressant infusion, not a daily tablet', () => {
+    expect(getDrug('ketamine')!.dosing).toMatchObject({ route: 'iv', dose: '0.5 mg/kg', infusion: '40min', range: { min: { value: 0.1, unit: 'mg/kg' }, max: { value: 1, unit: 'mg/kg' } } });
+    expect(getDrug('ketamine')!.dosing!.every).toBeUndefined();
+  });
+
+  it('refuses a regimen on a route the drug lacks, an unparsable interval, a dose outside its range or in the wrong unit', () => {
+    const raw = JSON.parse(JSON.stringify(getDrug('sertraline'))) as Record<string, unknown> & { dosing: Record<string, unknown> };
+    const issues = (dosing: Record<string, unknown>) => {
+      const out = drugFileSchema.safeParse({ ...raw, dosing: { ...raw.dosing, ...dosing } });
+      return out.success ? [] : out.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+    expect(issues({})).toEqual([]);
+    expect(issues({ route: 'iv' })).toEqual(['dosing.route: expected a route of the drug (oral), got "iv"']);
+    expect(issues({ every: 'daily' })).toEqual(['dosing.every: expected a duration such as "24h", got "daily"']);
+    expect(issues({ dose: '500 mg' })).toEqual(['dosing.dose: expected a dose inside the labelled range 25–200 mg, got "500 mg"']);
+    expect(issues({ suggestions: ['1 mg/kg'] })).toEqual(['dosing.suggestions.0: expected a dose in mg (the range\'s unit), got "1 mg/kg"']);
+    expect(issues({ range: { min: q(300, 'mg'), max: q(200, 'mg') } })[0]).toBe('dosing.range: expected min ≤ max, got 300 and 200');
   });
 });

@@ -1,6 +1,7 @@
 // Schema of the drug data files (src-engine/data/drugs/*.json) and their conversion to model units.
 // Every number is `{ value, unit, source }`; units are converted here, at the edge, and nowhere else.
 import { z } from 'zod';
+import { parseDose, parseDuration } from '../units.ts';
 
 /** Every number in a data file carries its unit and its source. */
 const quantity = <U extends string>(units: readonly [U, ...U[]]) =>
@@ -143,6 +144,22 @@ const routeSchemas = z.strictObject({
   patch: z.strictObject({ F: fraction, wear: positive(['h']), skinRelease: positive(['1/h']).optional() }).optional(),
 });
 
+/**
+ * The usual adult regimen a new schedule of the drug starts from, the doses its menu offers and
+ * the labelled range of one dose (mg, or mg/kg for a weight-based dose such as IV ketamine).
+ * Doses and durations are the scenario format's strings ("0.5 mg/kg", "24h"); no `every`: one dose.
+ */
+const dosingSchema = z.strictObject({
+  route: z.enum(ROUTES),
+  dose: z.string(),
+  every: z.string().optional(),
+  infusion: z.string().optional(),
+  suggestions: z.array(z.string()).min(1),
+  range: z.strictObject({ min: positive(['mg', 'mg/kg']), max: positive(['mg', 'mg/kg']) }),
+  source: z.string().min(3, 'every parameter needs a source'),
+});
+export type DrugDosing = z.infer<typeof dosingSchema>;
+
 export const drugFileSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/),
@@ -156,6 +173,8 @@ export const drugFileSchema = z
       .strictObject({ unit: z.literal('mmol'), perMg: positive(['mmol/mg']), note: z.string().min(3) })
       .optional(),
     labelledMaxDailyDose: positive(['mg/day']),
+    /** Usual regimen and labelled per-dose range (absent for user-defined drugs). */
+    dosing: dosingSchema.optional(),
     routes: routeSchemas,
     /** Products with their own absorption, by id (`xr`, `ir`); see formulationSchema. */
     formulations: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), formulationSchema).optional(),
@@ -188,6 +207,7 @@ export const drugFileSchema = z
       if (two && (pk.Q === undefined || pk.V2 === undefined)) ctx.addIssue({ code: 'custom', path, message: 'a two-compartment model needs Q and V2' });
       if (!two && (pk.Q !== undefined || pk.V2 !== undefined)) ctx.addIssue({ code: 'custom', path, message: 'Q and V2 belong to a two-compartment model' });
     };
+    if (d.dosing) checkDosing(d.dosing, Object.keys(d.routes).filter((r) => d.routes[r as Route] !== undefined), ctx);
     check(d.pk, ['pk']);
     d.metabolites.forEach((m, i) => check(m.pk, ['metabolites', i, 'pk']));
     if (d.companion) check(d.companion.pk, ['companion', 'pk']);
@@ -218,6 +238,27 @@ export const drugFileSchema = z
       }
     }
   });
+
+/** The regimen's strings parse, its route is the drug's, its range is ordered and holds its doses. */
+function checkDosing(dosing: DrugDosing, routes: string[], ctx: z.RefinementCtx): void {
+  const at = (...path: (string | number)[]) => ['dosing', ...path];
+  if (!routes.includes(dosing.route)) ctx.addIssue({ code: 'custom', path: at('route'), message: `expected a route of the drug (${routes.join(', ')}), got ${JSON.stringify(dosing.route)}` });
+  for (const key of ['every', 'infusion'] as const) {
+    const text = dosing[key];
+    if (text !== undefined && !parseDuration(text).ok) ctx.addIssue({ code: 'custom', path: at(key), message: `expected a duration such as "24h", got ${JSON.stringify(text)}` });
+  }
+  const { min, max } = dosing.range;
+  if (min.unit !== max.unit) ctx.addIssue({ code: 'custom', path: at('range'), message: `expected min and max in one unit, got ${min.unit} and ${max.unit}` });
+  if (min.value > max.value) ctx.addIssue({ code: 'custom', path: at('range'), message: `expected min ≤ max, got ${min.value} and ${max.value}` });
+  [dosing.dose, ...dosing.suggestions].forEach((text, i) => {
+    const path = i === 0 ? at('dose') : at('suggestions', i - 1);
+    const dose = parseDose(text);
+    if (!dose.ok) return ctx.addIssue({ code: 'custom', path, message: `expected ${dose.expected}, got ${JSON.stringify(text)}` });
+    const unit = dose.value.perKg ? 'mg/kg' : 'mg';
+    if (unit !== min.unit) return ctx.addIssue({ code: 'custom', path, message: `expected a dose in ${min.unit} (the range's unit), got ${JSON.stringify(text)}` });
+    if (dose.value.mg < min.value - 1e-9 || dose.value.mg > max.value + 1e-9) ctx.addIssue({ code: 'custom', path, message: `expected a dose inside the labelled range ${min.value}–${max.value} ${min.unit}, got ${JSON.stringify(text)}` });
+  });
+}
 
 export type DrugFile = z.infer<typeof drugFileSchema>;
 export type SpeciesPkData = z.infer<typeof speciesPk>;
