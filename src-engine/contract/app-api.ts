@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { FieldError, ScenarioInput } from '../scenario.ts';
 import type { Results } from '../results.ts';
 import { customDrugSchema, toDrugFile, type CustomDrugInput } from '../drugs/custom.ts';
-import type { DrugFile } from '../drugs/schema.ts';
+import type { DrugDosing, DrugFile } from '../drugs/schema.ts';
 import type { CaseResult } from '../validation/run.ts';
 import type { EffectResult, EffectsFile } from '../validation/effects.ts';
 import type { Method } from './methods.ts';
@@ -74,6 +74,8 @@ export interface DrugSummary {
   description: { en: string; zh: string };
   routes: string[];
   labelledMaxDailyDose: { value: number; unit: string; source: string };
+  /** Usual regimen, menu doses and labelled per-dose range from the drug's data file (built-in drugs). */
+  dosing?: DrugDosing;
   /** Its other species (active metabolites, a companion such as carbidopa), for chart legends. */
   species: Array<{ id: string; name: { en: string; zh: string } }>;
 }
@@ -135,6 +137,7 @@ export function drugSummary(d: DrugFile): DrugSummary {
     description: d.description,
     routes: Object.keys(d.routes),
     labelledMaxDailyDose: d.labelledMaxDailyDose,
+    ...(d.dosing ? { dosing: d.dosing } : {}),
     species: [...d.metabolites, ...(d.companion ? [d.companion] : [])].map((s) => ({ id: s.id, name: s.name })),
   };
 }
@@ -186,7 +189,9 @@ export const inputs = {
   'scenarios:list': z.strictObject({}),
   'scenarios:get': z.strictObject({ id }),
   'scenarios:save': z.strictObject({ id: id.optional(), doc: z.unknown() }),
+  /** Moves the scenario to the trash with its runs; `scenarios:restore` brings it back (for a day). */
   'scenarios:delete': z.strictObject({ id }),
+  'scenarios:restore': z.strictObject({ id }),
   'engine:simulate': z.strictObject({ doc: z.unknown() }),
   'runs:create': z.strictObject({ scenarioId: id }),
   'runs:list': z.strictObject({ scenarioId: id }),
@@ -237,6 +242,7 @@ export interface Outputs {
   'scenarios:get': ScenarioRecord;
   'scenarios:save': ScenarioRecord;
   'scenarios:delete': { deleted: true };
+  'scenarios:restore': ScenarioRecord;
   'engine:simulate': Results;
   'runs:create': RunRecord;
   'runs:list': RunSummary[];

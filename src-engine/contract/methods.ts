@@ -10,6 +10,7 @@ export const METHODS = [
   'scenarios:get',
   'scenarios:save',
   'scenarios:delete',
+  'scenarios:restore',
   'engine:simulate',
   'runs:create',
   'runs:list',

@@ -122,6 +122,19 @@ describe('AppApi backend', () => {
     expect(store.listRuns(saved.value.id)).toEqual([]);
   });
 
+  it('deletes a scenario into the trash and restores it with its runs; a second restore is not found', async () => {
+    const saved = await backend.api['scenarios:save']({ doc });
+    if (!saved.ok) throw new Error('setup');
+    const run = await backend.api['runs:create']({ scenarioId: saved.value.id });
+    expect(await backend.api['scenarios:delete']({ id: saved.value.id })).toEqual({ ok: true, value: { deleted: true } });
+    expect(await backend.api['scenarios:get']({ id: saved.value.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.api['runs:create']({ scenarioId: saved.value.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await backend.api['scenarios:restore']({ id: saved.value.id })).toEqual({ ok: true, value: saved.value });
+    const runs = await backend.api['runs:list']({ scenarioId: saved.value.id });
+    expect(runs.ok && run.ok && runs.value.map((r) => r.id)).toEqual(run.ok ? [run.value.id] : []);
+    expect(await backend.api['scenarios:restore']({ id: saved.value.id })).toEqual({ ok: false, error: { code: 'not_found', message: `deleted scenario ${saved.value.id} does not exist` } });
+  });
+
   it('previews a run without storing anything', async () => {
     const out = await backend.api['engine:simulate']({ doc });
     expect(out.ok && Object.keys(out.value.series).slice(0, 3)).toEqual(['pk.donepezil.plasma', 'target.AChE.occupancy', 'target.AChE_rbc.inhibition']);

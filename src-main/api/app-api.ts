@@ -103,6 +103,7 @@ export function createBackend(options: BackendOptions): Backend {
       return parsed.ok ? ok(store.saveScenario(id, doc as ScenarioInput)) : invalidScenario(parsed.errors);
     },
     'scenarios:delete': ({ id }) => (store.deleteScenario(id) ? ok({ deleted: true as const }) : notFound('scenario', id)),
+    'scenarios:restore': ({ id }) => found(store.restoreScenario(id), 'deleted scenario', id),
     'engine:simulate': async ({ doc }, { signal }) => {
       const out = await engine.simulate(doc, { signal });
       return out.ok ? ok(out.results) : invalidScenario(out.errors);

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { simulate, type Results } from '../../src-engine/index.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { DB_FILE, openStore } from './store.ts';
+import { insertOldScenario } from './testing.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -56,7 +57,7 @@ describe('stored runs', () => {
   it('written as JSON before migration 4 still read back, beside new packed ones', async () => {
     const dir = tempDir();
     const v3 = await openStore(dir, { migrations: MIGRATIONS.slice(0, 3) });
-    const scenario = v3.saveScenario(undefined, doc);
+    const scenario = insertOldScenario(v3, doc);
     v3.close();
     const r = results();
     const raw = new Database(join(dir, DB_FILE));

@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from './migrations/index.ts';
 import { DB_FILE, openStore, StoreError } from './store.ts';
+import { insertOldScenario } from './testing.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -95,7 +96,7 @@ describe('store', () => {
   it('migrates a version-1 database forward, keeping its scenarios', async () => {
     const dir = tempDir();
     const v1 = await openStore(dir, { migrations: MIGRATIONS.slice(0, 1) });
-    const saved = v1.saveScenario(undefined, doc('kept'));
+    const saved = insertOldScenario(v1, doc('kept'));
     v1.close();
     const store = await openStore(dir);
     expect(store.schemaVersion).toBe(LATEST_VERSION);
@@ -131,7 +132,7 @@ describe('store', () => {
     store.close();
   });
 
-  it('stores runs with engine version and seed, newest first, and deletes them with their scenario', async () => {
+  it('stores runs with engine version and seed, newest first, and deletes them with their scenario (purged from the trash)', async () => {
     const store = await openStore(tempDir());
     const a = store.saveScenario(undefined, doc('A'));
     const results = (seed: number, engine: string) => ({ schema: 'modulon.results/1', engine, scenario: { ...doc('A'), seed }, series: { 'pk.x.plasma': { unit: 'ng/mL', t: [0, 1], v: [0, 2.5] } }, events: [], warnings: [] }) as never;
@@ -147,9 +148,11 @@ describe('store', () => {
     expect(await store.getRun(first.id)).toEqual(first);
     expect(await store.getRun('nope')).toBeUndefined();
     expect(store.listRuns('nope')).toEqual([]);
-    // Runs belong to a stored scenario (foreign key) and go with it.
+    // Runs belong to a stored scenario (foreign key) and go with it when it leaves the trash.
     await expect(store.createRun('no-such-scenario', results(1, '0.1.0'))).rejects.toThrow(/FOREIGN KEY/);
     store.deleteScenario(a.id);
+    expect(store.listRuns(a.id)).toHaveLength(2);
+    store.purgeTrash(new Date(Date.now() + 1000));
     expect(store.listRuns(a.id)).toEqual([]);
     expect(await store.getRun(first.id)).toBeUndefined();
     store.close();

@@ -108,8 +108,15 @@ export async function openStore(dataDir: string, options: OpenOptions = {}): Pro
     db.close();
     throw writeProblem(e, dataDir) ?? e;
   }
-  return new Store(db, path);
+  const store = new Store(db, path);
+  // The undo of a delete lives for seconds; a day covers another window or instance still offering it.
+  // (Tests open stores with older migration lists, without the trash column.)
+  if (db.prepare(`SELECT 1 FROM pragma_table_info('scenarios') WHERE name = 'deleted_at'`).get() !== undefined) store.purgeTrash(new Date(Date.now() - TRASH_KEPT_MS));
+  return store;
 }
+
+/** How long a deleted scenario stays restorable (until a store opens after that). */
+export const TRASH_KEPT_MS = 24 * 3600 * 1000;
 
 /** Applies the migrations above the database's version in one transaction. */
 function migrate(db: Database.Database, migrations: readonly Migration[], latest: number): void {
@@ -246,17 +253,17 @@ export class Store {
 
   listScenarios(): ScenarioSummary[] {
     const rows = this.db
-      .prepare(`SELECT id, name, json_extract(doc, '$.patient.condition') AS condition, updated_at FROM scenarios ORDER BY updated_at DESC, name`)
+      .prepare(`SELECT id, name, json_extract(doc, '$.patient.condition') AS condition, updated_at FROM scenarios WHERE deleted_at IS NULL ORDER BY updated_at DESC, name`)
       .all() as Array<{ id: string; name: string; condition: string | null; updated_at: string }>;
     return rows.map((r) => ({ id: r.id, name: r.name, condition: r.condition ?? '', updatedAt: r.updated_at }));
   }
 
   getScenario(id: string): ScenarioRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM scenarios WHERE id = ?').get(id) as ScenarioRow | undefined;
+    const row = this.db.prepare('SELECT * FROM scenarios WHERE id = ? AND deleted_at IS NULL').get(id) as ScenarioRow | undefined;
     return row && toScenario(row);
   }
 
-  /** Inserts (no id, or an id not yet stored) or replaces a scenario; one transaction. */
+  /** Inserts (no id, or an id not yet stored) or replaces a scenario (one in the trash comes back); one transaction. */
   saveScenario(id: string | undefined, doc: ScenarioInput): ScenarioRecord {
     const now = new Date().toISOString();
     const key = id ?? randomUUID();
@@ -264,14 +271,26 @@ export class Store {
     this.db
       .prepare(
         `INSERT INTO scenarios (id, name, doc, created_at, updated_at) VALUES (@id, @name, @doc, @now, @now)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc, updated_at = excluded.updated_at`,
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, doc = excluded.doc, updated_at = excluded.updated_at, deleted_at = NULL`,
       )
       .run({ id: key, name: doc.name, doc: json, now });
     return this.getScenario(key) as ScenarioRecord;
   }
 
+  /** Moves a scenario to the trash with its runs and links (restoreScenario brings it back); false if there is none. */
   deleteScenario(id: string): boolean {
-    return this.db.prepare('DELETE FROM scenarios WHERE id = ?').run(id).changes > 0;
+    return this.db.prepare('UPDATE scenarios SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(new Date().toISOString(), id).changes > 0;
+  }
+
+  /** Brings a trashed scenario back as it was (name, document, dates, runs); undefined if it is not in the trash. */
+  restoreScenario(id: string): ScenarioRecord | undefined {
+    const changed = this.db.prepare('UPDATE scenarios SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(id).changes;
+    return changed > 0 ? this.getScenario(id) : undefined;
+  }
+
+  /** Removes for good, with their runs, the scenarios trashed before `before`; returns how many. */
+  purgeTrash(before: Date): number {
+    return this.db.prepare('DELETE FROM scenarios WHERE deleted_at IS NOT NULL AND deleted_at < ?').run(before.toISOString()).changes;
   }
 
   /**
@@ -387,7 +406,11 @@ export class Store {
   }
 
   private comparisonLinks(id: string): string[] {
-    return (this.db.prepare('SELECT scenario_id FROM comparison_scenarios WHERE comparison_id = ? ORDER BY scenario_id').all(id) as Array<{ scenario_id: string }>).map((r) => r.scenario_id);
+    return (
+      this.db
+        .prepare('SELECT l.scenario_id FROM comparison_scenarios l JOIN scenarios s ON s.id = l.scenario_id WHERE l.comparison_id = ? AND s.deleted_at IS NULL ORDER BY l.scenario_id')
+        .all(id) as Array<{ scenario_id: string }>
+    ).map((r) => r.scenario_id);
   }
 
   integrityCheck(): string {

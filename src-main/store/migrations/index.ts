@@ -4,6 +4,7 @@ import { initial } from './0001-initial.ts';
 import { customDrugs } from './0002-custom-drugs.ts';
 import { comparisons } from './0003-comparisons.ts';
 import { packedRuns } from './0004-packed-runs.ts';
+import { scenarioTrash } from './0005-scenario-trash.ts';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Database.Database): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, customDrugs, comparisons, packedRuns];
+export const MIGRATIONS: readonly Migration[] = [initial, customDrugs, comparisons, packedRuns, scenarioTrash];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = MIGRATIONS.length === 0 ? 0 : (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
