@@ -72,7 +72,7 @@ export const devicesEn = {
   whyCircuit: 'Circuit: striatal dopamine and DBS move UPDRS-III through the basal-ganglia loop, STN beta and the thalamic relay (charts in Circuits and EEG).',
   unitNames: { points: 'points', ratio: '×', fraction: 'fraction', Hz: 'Hz' } as Record<string, string>,
   /** Units of the mechanism chain as written there (English keeps the engine's words). */
-  chainUnits: {} as Record<string, string>,
+  chainUnits: { points: 'points', ratio: 'ratio', fraction: 'fraction' } as Record<string, string>,
   timesHealthy: '× healthy',
   whyDevices: 'Stimulation: TMS and tDCS act on mood through DLPFC plasticity, ECT through its induced seizures (charts in Circuits and EEG).',
 };
