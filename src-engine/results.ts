@@ -8,7 +8,10 @@ export interface Series {
   unit: string;
   /** For pk series: the administered drug the species belongs to (a metabolite's parent, say). */
   drug?: string;
-  /** Hours from the start of the scenario. */
+  /**
+   * Hours from the start of the scenario, ascending: the scenario's sampling grid plus the points
+   * after each dose, infusion end, session and device edge (simulate.ts `refineGrid`).
+   */
   t: number[];
   v: number[];
 }
@@ -70,7 +73,7 @@ export const RESULTS_JSON_SCHEMA = {
     scenario: { type: 'object', description: 'the validated scenario (modulon.scenario/1) with defaults filled in' },
     series: {
       type: 'object',
-      description: 'time series by name (pk.<drug>.plasma, target.<TARGET>.occupancy, nt.<transmitter>.<region>, scale.*, adverse.*, lfp.stn.beta, eeg.<band>, ...); t in hours from the start. Probe series (eeg.*) are sparse: they have points only at the probe times',
+      description: 'time series by name (pk.<drug>.plasma, target.<TARGET>.occupancy, nt.<transmitter>.<region>, scale.*, adverse.*, lfp.stn.beta, eeg.<band>, ...); t in hours from the start, ascending: the scenario sampling grid plus points after each dose, infusion end, session and device edge (so peaks are samples). Probe series (eeg.*) are sparse: they have points only at the probe times',
       additionalProperties: {
         type: 'object',
         required: ['unit', 't', 'v'],

@@ -210,7 +210,7 @@ export const scenarioSchema = z
     } else {
       // The whole output, not one series, must fit (a results file of hundreds of MB cannot be written or shown).
       const drugs = new Set(s.interventions.flatMap((iv) => (iv.type === 'drug' ? [iv.drug] : []))).size;
-      const series = SERIES_PER_RUN + SERIES_PER_DRUG * drugs;
+      const series = outputSeriesBound(s);
       const samples = Math.floor(duration / step) + 1;
       if (samples * series > MAX_OUTPUT_VALUES) {
         ctx.addIssue({ code: 'custom', path: ['sampling'], message: `expected at most ${MAX_OUTPUT_VALUES.toLocaleString('en')} output values; ${s.sampling} over ${s.duration} gives ${samples.toLocaleString('en')} samples of about ${series} series (${drugs} drug${drugs === 1 ? '' : 's'}): choose a sampling of at least ${Math.ceil((60 * duration * series) / MAX_OUTPUT_VALUES)} min or a shorter duration` });
@@ -281,6 +281,12 @@ export const scenarioSchema = z
     });
     if (doses > MAX_DOSES) ctx.addIssue({ code: 'custom', path: ['interventions'], message: `expected at most ${MAX_DOSES} doses and sessions in one scenario, got ${doses}` });
   });
+
+/** Upper bound on the number of series a run of the scenario publishes (for the output bound). */
+export function outputSeriesBound(s: { interventions: ReadonlyArray<{ type: string; drug?: string }> }): number {
+  const drugs = new Set(s.interventions.flatMap((iv) => (iv.type === 'drug' && iv.drug !== undefined ? [iv.drug] : []))).size;
+  return SERIES_PER_RUN + SERIES_PER_DRUG * drugs;
+}
 
 /** Session times (h) of a course of TMS, tDCS or ECT within the scenario. */
 export function stimulationTimes(iv: TmsIntervention | TdcsIntervention | EctIntervention, durationH: number): number[] {

@@ -3,8 +3,8 @@
 // input errors for models too stiff to integrate.
 import { describe, expect, it } from 'vitest';
 import type { DrugFile } from './drugs/schema.ts';
-import { parseScenario, type Scenario } from './scenario.ts';
-import { run, runChecked, simulate } from './simulate.ts';
+import { MAX_OUTPUT_VALUES, outputSeriesBound, parseScenario, type Scenario } from './scenario.ts';
+import { refineGrid, run, runChecked, simulate } from './simulate.ts';
 
 const base = { schema: 'modulon.scenario/1', name: 't', patient: { condition: 'healthy' } };
 function ok(doc: Record<string, unknown>) {
@@ -19,8 +19,13 @@ describe('grids', () => {
     expect(untreated.length).toBeGreaterThan(0);
     // The EEG probes publish at their own times (hourly by default in a short scenario).
     for (const [name, s] of untreated) expect(s.t).toEqual(name.startsWith('eeg.') ? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] : [0, 3, 6, 9, 10]);
-    const r = ok({ duration: '1d', sampling: '6h', interventions: [{ type: 'drug', drug: 'donepezil', dose: '5 mg' }] });
-    expect(r.series['pk.donepezil.plasma']!.t).toEqual([0, 6, 12, 18, 24]);
+    const parsed = parseScenario({ ...base, duration: '1d', sampling: '6h', interventions: [{ type: 'drug', drug: 'donepezil', dose: '5 mg' }] });
+    if (!parsed.ok) throw new Error('refused');
+    expect(run(parsed.scenario, { refine: false }).series['pk.donepezil.plasma']!.t).toEqual([0, 6, 12, 18, 24]);
+    // Refined (the default): the grid, plus the ladder after the dose at 0 h.
+    const t = run(parsed.scenario).series['pk.donepezil.plasma']!.t;
+    expect(t).toEqual(expect.arrayContaining([0, 6, 12, 18, 24, 0.25, 0.5, 1, 2, 3, 4, 8]));
+    expect(t.filter((x) => x > 8 && x < 24)).toEqual([12, 18]);
   });
 
   it('samples at requested times instead, sorted and without repeats', () => {
@@ -116,5 +121,93 @@ describe('input errors and engine bugs', () => {
 
   it('returns the field errors of an invalid document instead of running it', () => {
     expect(simulate({ ...base, duration: 'x' })).toEqual({ ok: false, errors: [expect.objectContaining({ path: 'duration' })] });
+  });
+});
+
+describe('sampling that shows the peaks (refinement after events)', () => {
+  const scenario = (doc: Record<string, unknown>): Scenario => {
+    const parsed = parseScenario({ ...base, ...doc });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.scenario;
+  };
+  /** Peak and its time from the pk layer evaluated every 30 s (the ODE reference for the published curve). */
+  const densePeak = (s: Scenario, name: string, toH: number) => {
+    const times = Array.from({ length: Math.round(toH * 120) + 1 }, (_, k) => k / 120);
+    const d = run(s, { times, slowLayer: false }).series[name]!;
+    const k = d.v.indexOf(Math.max(...d.v));
+    return { c: d.v[k]!, t: d.t[k]! };
+  };
+  const peakIn = (r: { t: number[]; v: number[] }, from: number, to: number) => {
+    let best = { c: -Infinity, t: NaN };
+    r.t.forEach((t, k) => {
+      if (t >= from && t <= to && r.v[k]! > best.c) best = { c: r.v[k]!, t };
+    });
+    return best;
+  };
+
+  it('publishes the ketamine IV peak (0.5 mg/kg over 40 min) within 1 % of the dense ODE peak; the hourly grid alone misses it by a third', () => {
+    const s = scenario({ duration: '1d', interventions: [{ type: 'drug', drug: 'ketamine', route: 'iv', dose: '0.5 mg/kg', infusion: '40min' }] });
+    const ref = densePeak(s, 'pk.ketamine.plasma', 3);
+    expect(ref.t).toBeCloseTo(40 / 60, 2);
+    const refined = peakIn(run(s).series['pk.ketamine.plasma']!, 0, 24);
+    expect(Math.abs(refined.c / ref.c - 1)).toBeLessThan(0.01);
+    expect(refined.t).toBeCloseTo(40 / 60, 6);
+    const hourly = peakIn(run(s, { refine: false }).series['pk.ketamine.plasma']!, 0, 24);
+    expect(hourly.c / ref.c).toBeLessThan(0.75);
+    // The same holds for a dose inside a long run on a coarse grid (12 weeks, 6-hourly samples, the dose at day 14 + 3 h).
+    const long = scenario({ duration: '12w', sampling: '6h', interventions: [{ type: 'drug', drug: 'ketamine', route: 'iv', dose: '0.5 mg/kg', infusion: '40min', start: '339h' }] });
+    const p = peakIn(run(long).series['pk.ketamine.plasma']!, 339, 345);
+    expect(Math.abs(p.c / ref.c - 1)).toBeLessThan(0.01);
+  });
+
+  it('shows an oral Tmax: levodopa 100 mg peaks within 15 min of the dense Tmax, within 2 % of its Cmax', () => {
+    const s = scenario({ duration: '1d', interventions: [{ type: 'drug', drug: 'levodopa', dose: '100 mg', route: 'oral' }] });
+    const ref = densePeak(s, 'pk.levodopa.plasma', 8);
+    expect(ref.t).toBeGreaterThan(0.2);
+    expect(ref.t).toBeLessThan(3);
+    const p = peakIn(run(s).series['pk.levodopa.plasma']!, 0, 24);
+    expect(Math.abs(p.t - ref.t)).toBeLessThanOrEqual(0.25 + 1e-9);
+    expect(Math.abs(p.c / ref.c - 1)).toBeLessThan(0.02);
+  });
+
+  it('keeps every series ascending in t, with as many values as times, the slow layer included', () => {
+    const r = ok({
+      duration: '2w',
+      patient: { condition: 'depression', treatmentResistant: true },
+      interventions: [
+        { type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' },
+        { type: 'drug', drug: 'ketamine', route: 'iv', dose: '0.5 mg/kg', infusion: '40min', every: '7d', start: '2d' },
+        { type: 'therapy', kind: 'cbt', every: '7d', start: '3d' },
+      ],
+    });
+    for (const [name, s] of Object.entries(r.series)) {
+      expect(s.v.length, name).toBe(s.t.length);
+      for (let k = 1; k < s.t.length; k++) if (!(s.t[k]! > s.t[k - 1]!)) throw new Error(`${name} not ascending at ${k}`);
+    }
+    // The session at 3 d and the infusion end at 2 d + 40 min are sample times of the slow layer too.
+    const gain = r.series['plasticity.gain']!.t;
+    expect(gain).toContain(72);
+    expect(gain.some((t) => Math.abs(t - (48 + 40 / 60)) < 1e-9)).toBe(true);
+  });
+
+  it('stays within the output bound: a run at the sampling limit gets only what the bound leaves', () => {
+    // 12 weeks at 2 min with one drug: 60,481 samples of at most 98 series, 5,927,138 values of 6,000,000.
+    const s = scenario({ duration: '12w', sampling: '2min', interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }] });
+    const r = run(s, { slowLayer: false });
+    const n = r.series['pk.donepezil.plasma']!.t.length;
+    expect(n).toBeGreaterThan(60_481);
+    expect(n).toBeLessThanOrEqual(Math.floor(MAX_OUTPUT_VALUES / outputSeriesBound(s)));
+  });
+
+  it('refineGrid adds levels in priority order and never more than the budget', () => {
+    const baseGrid = [0, 6, 12];
+    expect(refineGrid(baseGrid, [2, 8], 12, 0)).toEqual(baseGrid);
+    // Budget 3: the first level (event, minute before) for the events in time order, then stop.
+    expect(refineGrid(baseGrid, [8, 2], 12, 3)).toEqual([0, 2 - 1 / 60, 2, 6, 8, 12]);
+    const all = refineGrid(baseGrid, [2, 8], 12, 1e9);
+    expect(all.at(-1)).toBe(12);
+    expect(all).toContain(2 + 8);
+    expect(all.every((t, k) => k === 0 || t > all[k - 1]!)).toBe(true);
+    expect(all.filter((t) => t > 12)).toEqual([]);
   });
 });

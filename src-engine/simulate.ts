@@ -1,12 +1,13 @@
 // Runs a validated scenario: builds the state vector (pk layer), turns regimens and dosing records
 // into a timeline of discontinuities (doses, infusion and patch edges, resets, steady states),
-// integrates it, and publishes series on the sampling grid (or at requested times).
+// integrates it, and publishes series on the sampling grid refined after every event (or at
+// requested times).
 import { PERIPHERAL_TARGETS, type DrugFile, type Route, type TargetId } from './drugs/schema.ts';
 import { hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry, type Species } from './pk/model.ts';
 import { expandRecords, type DoseRecord } from './pk/records.ts';
 import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
-import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { doseSchedule, drugLookup, hoursOf, outputSeriesBound, parseScenario, regimenTimes, routeOf, MAX_OUTPUT_VALUES, MAX_SAMPLES, type FieldError, type Scenario } from './scenario.ts';
 import { param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
 import { runNeuro, type Session } from './neuro/run.ts';
@@ -27,10 +28,10 @@ interface Administration {
 export type SimulateOutcome = { ok: true; results: Results } | { ok: false; errors: FieldError[] };
 
 /** Validates and runs a scenario doc: invalid input gives field errors, never an exception. */
-export function simulate(doc: unknown): SimulateOutcome {
+export function simulate(doc: unknown, options: RunOptions = {}): SimulateOutcome {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return parsed;
-  return runChecked(parsed.scenario);
+  return runChecked(parsed.scenario, options);
 }
 
 /** Runs a validated scenario; a model too stiff to integrate (extreme user-defined drug) is an input error. */
@@ -52,6 +53,8 @@ export interface RunOptions {
   driveStepH?: number;
   /** false: the pk layer only (plasma and targets), e.g. for dosing records compared with NONMEM. */
   slowLayer?: boolean;
+  /** false: publish the sampling grid only, without the points after doses and sessions (see `refineGrid`). */
+  refine?: boolean;
 }
 
 /** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
@@ -99,11 +102,16 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   timeline.sort();
   given.sort((a, b) => a.t - b.t);
 
-  const grid = options.times ? [...new Set(options.times)].sort((a, b) => a - b) : samplingGrid(durationH, hoursOf(scenario.sampling));
+  // Doses (after their lag), infusion and patch edges, sessions and device edges: where the drive moves fast.
+  const moments = [...new Set([...sessions.map((x) => x.t), ...devices.edges, ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
+  const base = samplingGrid(durationH, hoursOf(scenario.sampling));
+  const grid = options.times
+    ? [...new Set(options.times)].sort((a, b) => a - b)
+    : options.refine === false
+      ? base
+      : refineGrid(base, moments, durationH, refinementBudget(scenario, base.length));
   // The slow layer reads the pk layer on a finer drive grid; both are computed there and published on `grid`.
   const slow = options.slowLayer !== false;
-  // Doses, infusion edges and sessions: where the drive moves fast.
-  const moments = [...new Set([...sessions.map((x) => x.t), ...devices.edges, ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
   const probeTimes = slow ? probeTimesOf(scenario, durationH, fastEvents) : [];
   const tasks = slow ? (scenario.tasks ?? []).map((entry, i) => ({ entry, i, t: hoursOf(entry.at) })).sort((a, b) => a.t - b.t || a.i - b.i) : [];
   const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes, tasks.map((x) => x.t)) : { t: grid, outputs: grid.map((_, k) => k), probes: [], tasks: [] };
@@ -181,6 +189,62 @@ function samplingGrid(durationH: number, stepH: number): number[] {
   const grid = Array.from({ length: n }, (_, k) => k * stepH);
   if ((grid[n - 1] as number) < durationH - 1e-9) grid.push(durationH);
   return grid;
+}
+
+/**
+ * Offsets (h) after an event at which results are published besides the sampling grid, by
+ * priority: the event itself and the minute before it (the trough before a dose, the level at an
+ * infusion's end, which is its peak); then a quarter-hour to hourly ladder over six hours; then the
+ * 5-minute to 2-hour steps in between. Oral peaks (Tmax 0.5–8 h) then fall within 15 min of a
+ * sample and an IV infusion's peak on one, whatever the sampling grid; a reader sees the real
+ * peak, not the nearest hour's (ketamine 0.5 mg/kg over 40 min: 115 ng/mL on the hourly grid,
+ * ~180 at the end of the infusion).
+ */
+export const REFINE_OFFSETS_H: readonly (readonly number[])[] = [
+  [0, -1 / 60],
+  [0.25, 0.5, 1, 2, 3, 4, 6],
+  [1 / 12, 1 / 6, 1 / 3, 2 / 3, 5 / 6, 1.25, 1.5, 1.75, 2.5, 3.5, 5, 8],
+];
+
+/**
+ * Points the refinement may add to a run of `baseSamples` samples: what the output bound leaves
+ * (MAX_OUTPUT_VALUES over the bound on its number of series, and MAX_SAMPLES per series).
+ */
+export function refinementBudget(scenario: Scenario, baseSamples: number): number {
+  const perSeries = Math.min(MAX_SAMPLES + 1, Math.floor(MAX_OUTPUT_VALUES / outputSeriesBound(scenario)));
+  return Math.max(0, perSeries - baseSamples);
+}
+
+/**
+ * The sampling grid with points after each event (REFINE_OFFSETS_H) within [0, durationH], at most
+ * `budget` of them: a level of offsets is added for every event before the next level, earlier
+ * events first, so a tight budget keeps the peaks and troughs and drops the ladder. Ascending,
+ * without repeats (closer than 1e-9 h counts as one).
+ */
+export function refineGrid(base: readonly number[], events: readonly number[], durationH: number, budget: number): number[] {
+  const key = (t: number) => Math.round(t * 1e6);
+  const have = new Set(base.map(key));
+  const added: number[] = [];
+  const anchors = [...events].sort((a, b) => a - b);
+  for (const level of REFINE_OFFSETS_H) {
+    for (const e of anchors) {
+      for (const o of level) {
+        const t = e + o;
+        if (t < 0 || t > durationH + 1e-9 || have.has(key(t))) continue;
+        if (added.length >= budget) return merged(base, added);
+        have.add(key(t));
+        added.push(Math.min(t, durationH));
+      }
+    }
+  }
+  return merged(base, added);
+}
+
+function merged(base: readonly number[], added: readonly number[]): number[] {
+  const all = Float64Array.from([...base, ...added]).sort();
+  const out: number[] = [];
+  for (const x of all) if (out.length === 0 || x - (out[out.length - 1] as number) > 1e-9) out.push(x);
+  return out;
 }
 
 /** Dosing records: resets, steady-state fills, doses and additional doses, into the timeline. */

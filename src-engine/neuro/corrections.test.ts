@@ -7,7 +7,8 @@ import { simulate } from '../simulate.ts';
 
 type Iv = Record<string, unknown>;
 function run(patient: Record<string, unknown>, interventions: Iv[], duration = '12w', sampling = '1h', disable: string[] = []): Results {
-  const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration, sampling, patient, interventions, ...(disable.length ? { disable } : {}) });
+  // On the sampling grid only: runs with and without a drug are subtracted sample by sample.
+  const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration, sampling, patient, interventions, ...(disable.length ? { disable } : {}) }, { refine: false });
   if (!out.ok) throw new Error(JSON.stringify(out.errors));
   return out.results;
 }

@@ -23,16 +23,19 @@ describe('measures', () => {
     expect(measure(results({ 's.e': [0, 0, 0] }), { kind: 'half-peak-duration', series: 's.e' }).ok).toBe(false);
   });
 
-  it('difference subtracts series on one grid, keeps series the baseline lacks, refuses another grid for the measured series', () => {
+  it('difference subtracts series on one grid, keeps series the baseline lacks, interpolates another grid, refuses one that does not cover the run', () => {
     const a = results({ 'x.y': [3, 4, 5], 'pk.d.plasma': [1, 2, 3] });
     const b = results({ 'x.y': [1, 1, 1] });
     const d = difference(a, b, 'x.y');
     expect(d.ok && d.results.series['x.y']!.v).toEqual([2, 3, 4]);
     expect(d.ok && d.results.series['pk.d.plasma']!.v).toEqual([1, 2, 3]);
-    const other = difference(a, results({ 'x.y': [1, 1, 1] }, [0, 2, 4]), 'x.y');
-    expect(!other.ok && other.reason).toMatch(/x\.y on another grid/);
-    // A series on another grid that is not measured (a probe) is left out, not an error.
-    const probe = difference(a, results({ 'pk.d.plasma': [0, 0, 0] }, [0, 2, 4]), 'x.y');
+    // Another grid (the baseline has no dose, so no refined points): interpolated at the run's times.
+    const other = difference(a, results({ 'x.y': [0, 2, 4] }, [0, 2, 4]), 'x.y');
+    expect(other.ok && other.results.series['x.y']!.v).toEqual([3, 3, 3]);
+    const short = difference(a, results({ 'x.y': [1, 1] }, [0, 1]), 'x.y');
+    expect(!short.ok && short.reason).toMatch(/x\.y does not cover/);
+    // A series that does not cover the run and is not measured is left out, not an error.
+    const probe = difference(a, results({ 'pk.d.plasma': [0, 0] }, [0, 1]), 'x.y');
     expect(probe.ok && Object.keys(probe.results.series)).toEqual(['x.y']);
   });
 });

@@ -1,5 +1,5 @@
 // Measures taken on a run's series for validation cases, and the agreement bands.
-import type { Results, Series } from '../results.ts';
+import { seriesAt, type Results, type Series } from '../results.ts';
 import { hoursOf } from '../scenario.ts';
 import type { Band, Measure } from './schema.ts';
 
@@ -20,20 +20,27 @@ function windowOf(s: Series, from?: string, to?: string): { t: number[]; v: numb
 }
 
 /**
- * Series of `a` minus the same series of `b`, for effects against an untreated run. The measured
- * series must share its grid in both runs; a series missing from `b` counts as zero there (a drug's
- * plasma level against an untreated run). Other series on different grids (probes, which follow
- * each run's events) are left out.
+ * Series of `a` minus the same series of `b`, for effects against an untreated run; a series
+ * missing from `b` counts as zero there (a drug's plasma level against an untreated run). Each run
+ * publishes extra points after its own events (simulate.ts `refineGrid`), so where the grids differ
+ * `b` is interpolated linearly at `a`'s times; a series of `b` that does not span them is left out
+ * (refused when it is the measured one).
  */
 export function difference(a: Results, b: Results, measured: string): { ok: true; results: Results } | { ok: false; reason: string } {
   const series: Record<string, Series> = {};
   for (const [name, s] of Object.entries(a.series)) {
     const r = b.series[name];
-    if (r && (r.t.length !== s.t.length || r.t.some((t, k) => Math.abs(t - (s.t[k] as number)) > 1e-9))) {
-      if (name === measured) return { ok: false, reason: `the baseline samples ${name} on another grid; give both scenarios the same duration, sampling and probes` };
+    if (!r) {
+      series[name] = { unit: s.unit, t: s.t, v: s.v };
       continue;
     }
-    series[name] = { unit: s.unit, t: s.t, v: r ? s.v.map((x, k) => x - (r.v[k] as number)) : s.v };
+    const same = r.t.length === s.t.length && r.t.every((t, k) => Math.abs(t - (s.t[k] as number)) <= 1e-9);
+    const base = same ? r.v : s.t.map((t) => seriesAt(r, t));
+    if (base.some((x) => x === null)) {
+      if (name === measured) return { ok: false, reason: `the baseline's ${name} does not cover the times of the run; give both scenarios the same duration` };
+      continue;
+    }
+    series[name] = { unit: s.unit, t: s.t, v: s.v.map((x, k) => x - (base[k] as number)) };
   }
   return { ok: true, results: { ...a, series } };
 }
