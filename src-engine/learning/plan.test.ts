@@ -99,5 +99,26 @@ describe('tasks in a scenario', () => {
     // Without the noradrenergic hook PTSD acquires fear like a healthy subject.
     const fear = [{ task: 'fear-conditioning', at: '4w' }];
     expect(with_({ condition: 'ptsd', severity: 'moderate' }, [], fear, ['noradrenergic-learning']).measures.cr_acquisition).toBeCloseTo(with_({ condition: 'healthy' }, [], fear, []).measures.cr_acquisition!, 9);
+    // Aberrant salience costs an unmedicated schizophrenia patient a tenth of reversal accuracy;
+    // without the hook the patient reverses within 0.01 of a healthy subject (what remains is the
+    // slightly lower plasticity and reward sensitivity).
+    const reversal = [{ task: 'reversal-learning', at: '4w' }];
+    const scz = { condition: 'schizophrenia', severity: 'moderate' };
+    const healthy = with_({ condition: 'healthy' }, [], reversal, []).measures.reversal_accuracy!;
+    expect(healthy - with_(scz, [], reversal, []).measures.reversal_accuracy!).toBeGreaterThan(0.08);
+    const noSalience = with_(scz, [], reversal, ['aberrant-salience-learning']);
+    expect(noSalience.state.salience).toBe(0);
+    expect(Math.abs(healthy - noSalience.measures.reversal_accuracy!)).toBeLessThan(0.01);
+    // Serotonin scales learning from losses: an SSRI changes reversal learning through it alone
+    // (the other hooks off), and not at all without the serotonergic hook.
+    const dep = { condition: 'depression', severity: 'moderate' };
+    const ssri = [{ type: 'drug', drug: 'sertraline', dose: '100 mg', every: '24h' }];
+    const others = ['plasticity-gated-tasks', 'mood-reward', 'dopamine-learning'];
+    const on5ht = with_(dep, ssri, reversal, others);
+    expect(on5ht.state.serotonin).toBeGreaterThan(2);
+    expect(Math.abs(on5ht.measures.reversal_accuracy! - with_(dep, [], reversal, others).measures.reversal_accuracy!)).toBeGreaterThan(0.05);
+    const off5ht = with_(dep, ssri, reversal, [...others, 'serotonergic-learning']);
+    expect(off5ht.state.serotonin).toBe(1);
+    expect(off5ht.measures).toEqual(with_(dep, [], reversal, [...others, 'serotonergic-learning']).measures);
   });
 });

@@ -17,6 +17,7 @@ import { hill, toxicity, type Toxicity } from './toxicity.ts';
 import { Devices, motorCircuit, type StimulationSession } from './devices.ts';
 import type { ProbeInputs } from './probes.ts';
 import type { ModulatoryState } from '../learning/types.ts';
+import { BeliefLearner, ExposureLearner, therapyParams, type SessionRecord } from '../learning/therapy.ts';
 import type { Patient } from '../scenario.ts';
 
 /** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
@@ -78,6 +79,7 @@ export const MECHANISMS = {
   'homeostatic-scaling': 'homeostatic scaling of the plasticity gain toward its set point',
   'gain-gated-learning': 'therapy learning scales with the plasticity gain at the session',
   'spine-capture': 'a therapy session stabilises the nascent prefrontal spines it uses (synaptic tagging and capture), so sessions inside a plasticity window keep part of what the window built',
+  'context-gated-extinction': 'the extinction memory an exposure session builds belongs to the therapy context and is expressed only in part in the original contexts of everyday life (renewal); off: it transfers fully',
   'daily-extinction': 'everyday reminders act as unplanned exposure: extinction builds slowly without therapy, faster with a higher hippocampal gain and noradrenaline',
   'belief-consolidation': 'delusions formed under aberrant salience persist as beliefs that fade slowly once salience is damped',
   'disease-progression': 'nigral, cholinergic and synaptic loss progress with time',
@@ -92,6 +94,8 @@ export const MECHANISMS = {
   'noradrenergic-learning': 'learning tasks read noradrenaline (fear acquisition, gain); off: they read the healthy tone',
   'plasticity-gated-tasks': 'learning tasks read the plasticity gains; off: they read healthy gains',
   'mood-reward': 'learning tasks read a reward sensitivity lowered by the depressive load; off: full sensitivity',
+  'aberrant-salience-learning': 'learning tasks read the aberrant salience of a hyperdopaminergic associative striatum (spurious prediction errors, unstable attractors); off: they read none',
+  'serotonergic-learning': 'learning tasks read serotonin (learning from losses in reversal learning); off: they read the healthy tone',
 } as const;
 export type MechanismId = keyof typeof MECHANISMS;
 export const MECHANISM_IDS = Object.keys(MECHANISMS) as MechanismId[];
@@ -149,6 +153,11 @@ export interface NeuroOutputs extends Toxicity {
   stress: number;
   therapy: number;
   extinction: number;
+  /** Trauma-memory expression in the therapy context and in the original contexts (1 before exposure). */
+  fearTherapyContext: number;
+  fearOriginalContext: number;
+  /** Strength of the negative expectancy CBT tests (1 before therapy). */
+  expectancy: number;
   // readouts
   hamd17: number;
   madrs: number;
@@ -275,8 +284,11 @@ export class NeuroModel {
   thetaHip = 1;
   scalingPfc = 1;
   scalingHip = 1;
-  therapy = 0;
-  extinction = 0;
+  /** CBT as expectancy learning, exposure as context-gated extinction trials (learning/therapy.ts). */
+  readonly cbt: BeliefLearner;
+  readonly exposure: ExposureLearner;
+  /** What each session read and taught, in the order of the sessions (published as sparse series). */
+  readonly sessionLog: Array<{ kind: SessionKind } & SessionRecord> = [];
   /** Context-bound extinction from everyday reminders (0–1): renewed daily, fades within weeks. */
   everyday = 0;
   salience = 0;
@@ -293,6 +305,9 @@ export class NeuroModel {
   constructor(patient: Pick<Patient, 'condition' | 'severity' | 'treatmentResistant'>, off: Iterable<MechanismId> = []) {
     const disabled = new Set(off);
     this.enabled = Object.fromEntries(MECHANISM_IDS.map((m) => [m, !disabled.has(m)])) as Record<MechanismId, boolean>;
+    const tp = therapyParams();
+    this.cbt = new BeliefLearner(tp);
+    this.exposure = new ExposureLearner(tp, this.enabled['context-gated-extinction']);
     this.devices = new Devices({ dbs: this.enabled['dbs-decoupling'], dlpfc: this.enabled['dlpfc-plasticity'], ect: this.enabled['ect'] });
     this.knobs = knobsFor(patient);
     this.progression = progressionFor(patient.condition);
@@ -537,7 +552,7 @@ export class NeuroModel {
     // Stress load, relieved by what therapy taught.
     // Stress load, relieved by what therapy taught and, over weeks, by a sustained monoamine rise
     // (HPA-axis normalisation).
-    const learned = Math.max(this.therapy, this.extinction);
+    const learned = Math.max(this.cbt.learned, this.exposure.transfer * this.exposure.memory);
     const normalised = this.enabled['monoamine-hpa'] ? (p.hpaNorm * kn.serotoninBdnfCoupling * f.monoRise) / (f.monoRise + p.hpaHalf) : 0;
     this.stress = toward(this.stress, 1 + (kn.stressLoad - 1) * (1 - p.stressRelief * learned) * (1 - normalised), e.stress);
     // 5-HT1A autoreceptor density: relaxes (fixed time constant) toward (1 + αA0)/(1 + αA).
@@ -601,8 +616,8 @@ export class NeuroModel {
     }
     // Learned states decay slowly between sessions; where a trauma memory is expressed, everyday
     // reminders extinguish it a little, at a rate set by the hippocampal gain and noradrenaline.
-    this.therapy *= e.therapy;
-    this.extinction *= e.extinction;
+    this.cbt.decay(e.therapy);
+    this.exposure.decay(e.extinction);
     if (this.enabled['daily-extinction'] && kn.fearLoad > 0) {
       const r = p.extDaily * kn.extinctionCapacity * f.gainHip * Math.max(0, 1 + p.extNe * (f.ne - 1)) * (1 + p.ext5ht * Math.max(0, f.serotonin - 1));
       this.everyday = relax(this.everyday, r / (r + 1 / p.everydayRetention), r + 1 / p.everydayRetention, h);
@@ -644,12 +659,16 @@ export class NeuroModel {
     return (form * p.spineMax) / (form + elim);
   }
 
-  /** A therapy session at the current time: learning scaled by the plasticity gain (prediction-error update). */
+  /**
+   * A therapy session at the current time: a block of learning trials whose rate is the plasticity
+   * state now — CBT's expectancy updates read the prefrontal gain, exposure's extinction trials the
+   * hippocampal gain and the vmPFC extinction capacity (Milad 2009).
+   */
   session(kind: SessionKind, d: DriveSample): void {
     const f = this.fast(d);
     const gated = this.enabled['gain-gated-learning'];
-    if (kind === 'cbt') this.therapy += this.p.therapyRate * (gated ? f.gain : 1) * (1 - this.therapy);
-    else this.extinction += this.p.extRate * this.knobs.extinctionCapacity * (gated ? f.gainHip : 1) * (1 - this.extinction);
+    const record = kind === 'cbt' ? this.cbt.session(gated ? f.gain : 1) : this.exposure.session(this.knobs.extinctionCapacity * (gated ? f.gainHip : 1));
+    this.sessionLog.push({ kind, ...record });
     // The session's activity tags the prefrontal spines a plasticity window added (those above the
     // density the slow BDNF tone alone would hold) and stabilises a share of them.
     if (this.enabled['spine-capture']) {
@@ -681,7 +700,7 @@ export class NeuroModel {
         (this.enabled['hpa-mood'] ? p.mStress * (this.stress - 1) : 0) -
         p.mProtein * (this.proteins - 1) -
         p.mMtor * this.mtor -
-        p.mTherapy * this.therapy -
+        p.mTherapy * this.cbt.learned -
         this.devices.moodRelief() / p.hamdSpan,
     );
   }
@@ -697,10 +716,10 @@ export class NeuroModel {
       // Phasic bursts and dips need dopamine terminals; levodopa raises the tone, not the terminals.
       dopaminePhasic: dopamine ? f.terminals : 1,
       d2Signal: dopamine ? f.d2Signal : 1,
-      salience: this.salience,
+      salience: on['aberrant-salience-learning'] ? this.salience : 0,
       acetylcholine: on['cholinergic-memory'] ? f.ach : 1,
       noradrenaline: on['noradrenergic-learning'] ? f.ne : 1,
-      serotonin: f.serotonin,
+      serotonin: on['serotonergic-learning'] ? f.serotonin : 1,
       plasticityGain: on['plasticity-gated-tasks'] ? f.gain : 1,
       hippocampalGain: on['plasticity-gated-tasks'] ? f.gainHip : 1,
       hippocampalSynapses: this.spinesHip * this.synapses,
@@ -729,7 +748,7 @@ export class NeuroModel {
     const hamd17 = clamp(p.hamdFloor + p.hamdSpan * load, 0, 52);
     // Only an acetylcholine deficit costs cognition: restoring ACh to healthy is the ceiling of a cholinesterase inhibitor.
     const cognition = Math.max(0, p.cSyn * (1 - this.synapses) + p.cSpine * (1 - this.spinesHip) + p.cAch * Math.max(0, 1 - f.ach));
-    const fear = kn.fearLoad * (1 - this.extinction) * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc + this.captured));
+    const fear = kn.fearLoad * this.exposure.fearInOriginalContext() * (1 - this.everyday) * (1 + p.fearNe * (f.ne - 1)) * (2 - Math.min(1, this.spinesPfc + this.captured));
     // Motor deficit, and the part of it that D2 blockade adds (extrapyramidal signs).
     const dbs = this.devices.dbsInput();
     const circuit = motorCircuit(f.motorDrive, dbs, this.enabled['beta-relay'] ? p.betaShare : 0, p.maxWorsening);
@@ -777,8 +796,11 @@ export class NeuroModel {
     o.cholinergic = this.cholinergic;
     o.synapses = this.synapses;
     o.stress = this.stress;
-    o.therapy = this.therapy;
-    o.extinction = this.extinction;
+    o.therapy = this.cbt.learned;
+    o.extinction = this.exposure.memory;
+    o.fearTherapyContext = this.exposure.fearInTherapyContext();
+    o.fearOriginalContext = this.exposure.fearInOriginalContext();
+    o.expectancy = this.cbt.belief;
     o.hamd17 = hamd17;
     o.madrs = clamp(p.madrsPerHamd * hamd17, 0, 60);
     o.updrs3 = clamp(p.updrsSpan * motorDeficit * circuit.deficitFactor, 0, 132);

@@ -62,9 +62,7 @@ export class NeuroParams {
   readonly bcmStrength = param('bcm.strength');
   readonly homeoTime = param('homeostasis.time');
   readonly homeoRange = param('homeostasis.range');
-  readonly therapyRate = param('therapy.learningRate');
   readonly therapyRetention = param('therapy.retentionTime');
-  readonly extRate = param('extinction.learningRate');
   readonly extRetention = param('extinction.retentionTime');
   readonly stressTime = param('stress.time');
   readonly stressRelief = param('stress.therapyRelief');

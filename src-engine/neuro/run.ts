@@ -94,6 +94,29 @@ export const DEVICE_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, 
 ];
 export type Device = 'dbs' | 'dlpfc' | 'tms' | 'tdcs' | 'ect';
 
+/** Series of therapy-as-learning (learning/therapy.ts), published when the scenario has sessions of the kind. */
+export const THERAPY_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, string, SessionKind]> = [
+  ['fearTherapyContext', 'therapy.exposure.fear_therapy_context', 'ratio', 'exposure'],
+  ['fearOriginalContext', 'therapy.exposure.fear_original_context', 'ratio', 'exposure'],
+  ['expectancy', 'therapy.cbt.expectancy', 'ratio', 'cbt'],
+];
+
+/** Per-session series (one point at each session): what the session read and taught. */
+function sessionSeries(log: ReadonlyArray<{ t: number; kind: SessionKind; gain: number; learned: number; predictionError: number }>): Record<string, Series> {
+  const series: Record<string, Series> = {};
+  const push = (name: string, unit: string, t: number, v: number) => {
+    const s = (series[name] ??= { unit, t: [], v: [] });
+    s.t.push(t);
+    s.v.push(v);
+  };
+  for (const x of log) {
+    push(`therapy.${x.kind}.session_gain`, 'ratio', x.t, x.gain);
+    push(`therapy.${x.kind}.session_learning`, 'fraction', x.t, x.learned);
+    push(`therapy.${x.kind}.prediction_error`, 'fraction', x.t, x.predictionError);
+  }
+  return series;
+}
+
 export type Session = { t: number; kind: SessionKind } | { t: number; kind: 'stimulation'; stimulation: StimulationSession };
 
 export interface NeuroRun {
@@ -140,7 +163,9 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
   const model = new NeuroModel(r.patient, r.off);
   const outT = r.outputs.map((k) => r.t[k] as number);
   const used = devicesIn(r);
-  const published = [...NEURO_SERIES, ...DEVICE_SERIES.filter((x) => used.has(x[3]))];
+  const kinds = new Set(r.sessions.map((s) => s.kind));
+  const published = [...NEURO_SERIES, ...DEVICE_SERIES.filter((x) => used.has(x[3])), ...THERAPY_SERIES.filter((x) => kinds.has(x[3]))];
+  const log: Array<{ t: number; kind: SessionKind; gain: number; learned: number; predictionError: number }> = [];
   const values = published.map(() => new Array<number>(r.outputs.length).fill(0));
   const fields = published.map(([field]) => field);
   const dbs = [...(r.dbs ?? [])].sort((a, b) => a.start - b.start);
@@ -181,7 +206,10 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
     while (next < sessions.length && (sessions[next] as Session).t <= t + 1e-9) {
       const s = sessions[next++] as Session;
       if (s.kind === 'stimulation') model.stimulate(s.stimulation, d);
-      else model.session(s.kind, d);
+      else {
+        model.session(s.kind, d);
+        log.push({ t: s.t, ...(model.sessionLog[model.sessionLog.length - 1] as { kind: SessionKind; gain: number; learned: number; predictionError: number }) });
+      }
     }
     if (probe) recorder.record(nextProbe++, model.probeInputs(d));
     while (tasks[modulatory.length] === k) modulatory.push(model.modulatoryState(d, r.patient.condition));
@@ -189,6 +217,6 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
   }
   const series: Record<string, Series> = {};
   published.forEach(([, name, unit], i) => (series[name] = { unit, t: outT, v: values[i] as number[] }));
-  Object.assign(series, recorder.series());
+  Object.assign(series, recorder.series(), sessionSeries(log));
   return { series, spectra: recorder.spectra(), modulatory };
 }

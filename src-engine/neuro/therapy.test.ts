@@ -42,3 +42,40 @@ describe('therapy in the plasticity window', () => {
     expect(madrs(none, 6) - madrs(noCapture, 6)).toBeLessThan(1.5 * sum);
   });
 });
+
+describe('therapy sessions are learning trials (learning/therapy.ts)', () => {
+  const ptsd = (interventions: Record<string, unknown>[], disable: string[] = []): Results => {
+    const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '13w', sampling: '1d', patient: { condition: 'ptsd', severity: 'moderate' }, interventions, ...(disable.length ? { disable } : {}) });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    return out.results;
+  };
+  const exposure = { type: 'therapy', kind: 'exposure', start: '1w', every: '1w', count: 10 };
+  const last = (r: Results, name: string) => r.series[name]!.v.at(-1) as number;
+
+  it('a CBT session inside ketamine’s window teaches clearly more than the same session two weeks later', () => {
+    const early = run([ketamine, cbt('1d')]).series['therapy.cbt.session_learning']!;
+    const late = run([ketamine, cbt('15d')]).series['therapy.cbt.session_learning']!;
+    expect(early.t[0]).toBe(24);
+    expect(late.t[0]).toBe(360);
+    expect(early.v[0] as number).toBeGreaterThan(1.3 * (late.v[0] as number));
+    // …because the session read a prefrontal gain well above the untreated patient's (severe TRD ≈ 0.63).
+    const gain = (r: Results) => r.series['therapy.cbt.session_gain']!.v[0] as number;
+    expect(gain(run([ketamine, cbt('1d')]))).toBeGreaterThan(1.5 * gain(run([cbt('1d')])));
+  });
+
+  it('exposure builds an extinction memory that the CAPS-5 proxy reads in the original contexts: fear returns there (renewal)', () => {
+    const none = ptsd([]);
+    const treated = ptsd([exposure]);
+    expect(none.series['therapy.exposure.fear_original_context']).toBeUndefined();
+    expect(treated.series['therapy.exposure.session_learning']!.v).toHaveLength(10);
+    const original = last(treated, 'therapy.exposure.fear_original_context');
+    const room = last(treated, 'therapy.exposure.fear_therapy_context');
+    expect(original / room).toBeGreaterThan(1.1);
+    // CAPS-5 falls by the share of the trauma memory's expression the course took away in the original contexts.
+    expect(last(treated, 'scale.caps5') / last(none, 'scale.caps5')).toBeCloseTo(original, 1);
+    // Without the context gate the memory transfers fully: no renewal, and a larger CAPS-5 fall.
+    const open = ptsd([exposure], ['context-gated-extinction']);
+    expect(last(open, 'therapy.exposure.fear_original_context')).toBe(last(open, 'therapy.exposure.fear_therapy_context'));
+    expect(last(open, 'scale.caps5')).toBeLessThan(last(treated, 'scale.caps5') - 2);
+  });
+});
