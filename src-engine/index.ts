@@ -32,3 +32,4 @@ export { parseRecordsCsv, formatCsvError, type CsvError, type CsvSubject } from 
 export { mechanismChain, EXPLAINABLE, CHAIN_LAYERS, type ChainLink, type ChainLayer } from './neuro/chain.ts';
 export { CONDITION_PROFILES, type Condition } from './neuro/data.ts';
 export { MECHANISMS, MECHANISM_IDS, type MechanismId } from './neuro/model.ts';
+export { EXAMPLES, EXAMPLE_SCHEMA, loadExample, type Example } from './examples.ts';
