@@ -1,8 +1,6 @@
 // Every warning the engine can emit, and the field errors the editor can show, have a Chinese
 // rendering in the catalogue: scenarios raise each warning builder, and a tripwire counts the
 // builders in the engine's source so a new one cannot land without its pattern.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src-engine/scenario.ts';
 import { simulate } from '../../src-engine/simulate.ts';
@@ -77,25 +75,19 @@ describe('run warnings in Chinese', () => {
       'src-engine/pk/timeline.ts': 1, // records' steady state
       'src-engine/stimulation/plan.ts': 4, // DBS charge density, TMS seizure risk, tDCS and ECT beyond trials
     };
+    // The engine's sources as text (Vite's glob import: the renderer's tests have no node:fs types).
+    const sources = import.meta.glob(['../../src-engine/**/*.ts', '!../../src-engine/**/*.test.ts'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
     const found: Record<string, number> = {};
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (name.endsWith('.ts') && !name.endsWith('.test.ts')) {
-          const text = readFileSync(path, 'utf8');
-          const n = (text.match(/warnings\.push\(|USER_DEFINED} \(/g) ?? []).length;
-          if (n > 0) found[path] = n;
-        }
-      }
-    };
-    walk('src-engine');
+    for (const [path, text] of Object.entries(sources)) {
+      const n = (text.match(/warnings\.push\(|USER_DEFINED} \(/g) ?? []).length;
+      if (n > 0) found[path.replace('../../', '')] = n;
+    }
     expect(found).toEqual(BUILDERS);
   });
 });
 
 /** Scenarios the editor can produce that the engine refuses, one per field-error frame. */
-export const FIELD_SCENARIOS: unknown[] = [
+const FIELD_SCENARIOS: unknown[] = [
   base({ duration: '0d' }),
   base({ duration: '300w' }),
   base({ duration: 'soon' }),
