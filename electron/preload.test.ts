@@ -36,7 +36,7 @@ const fake = vi.hoisted(() => {
 vi.mock('electron', () => ({ contextBridge: fake.contextBridge, ipcRenderer: fake.ipcRenderer }));
 
 import { inputs, METHODS } from '../src-engine/contract/app-api.ts';
-import { MENU_CHANNEL } from './menu-commands.ts';
+import { MENU_CHANNEL, SHELL } from './menu-commands.ts';
 
 type ExposedApi = Record<string, (input: unknown) => Promise<unknown>>;
 type ExposedShell = { onMenu(listener: (command: string) => void): () => void };
@@ -98,6 +98,49 @@ describe('preload', () => {
     expect(listener).toHaveBeenCalledTimes(1);
     expect(fake.listeners.get(MENU_CHANNEL)).toEqual([]);
     expect(() => shell.onMenu('not a function' as never)).toThrow(TypeError);
+  });
+
+  it('relays a command with its detail only when the detail has the shape the command expects', () => {
+    const shell = fake.exposed.get('modulonShell') as ExposedShell;
+    const listener = vi.fn();
+    const stop = shell.onMenu(listener);
+    fake.emit(MENU_CHANNEL, 'open-scenario', { id: 'abc12345' });
+    fake.emit(MENU_CHANNEL, 'export', { format: 'pdf' });
+    fake.emit(MENU_CHANNEL, 'open-file', { path: '/a.json', name: 'a.json', text: '{}' });
+    expect(listener.mock.calls).toEqual([
+      ['open-scenario', { id: 'abc12345' }],
+      ['export', { format: 'pdf' }],
+      ['open-file', { path: '/a.json', name: 'a.json', text: '{}' }],
+    ]);
+    fake.emit(MENU_CHANNEL, 'export', { format: 'exe' });
+    fake.emit(MENU_CHANNEL, 'open-scenario', {});
+    fake.emit(MENU_CHANNEL, 'open-file', { path: '/a.json' });
+    fake.emit(MENU_CHANNEL, 'save', { sneaky: true });
+    expect(listener).toHaveBeenCalledTimes(3);
+    stop();
+  });
+
+  it('sends the page state, save answers and opened scenarios on the shell channels, plain data only', () => {
+    const shell = fake.exposed.get('modulonShell') as Record<string, (...args: unknown[]) => unknown>;
+    shell.setState!({ dirty: true, name: 'Sertraline', lang: 'zh', extra: 'dropped' });
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith(SHELL.setDirty, { dirty: true, name: 'Sertraline', lang: 'zh' });
+    shell.setState!({ dirty: 'yes' });
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith(SHELL.setDirty, { dirty: false });
+    shell.saveDone!(true);
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith(SHELL.saveDone, true);
+    shell.opened!({ id: 'abc12345', name: 'X', other: 1 });
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith(SHELL.opened, { id: 'abc12345', name: 'X' });
+  });
+
+  it('invokes the shell dialogs and restart on their channels', async () => {
+    const shell = fake.exposed.get('modulonShell') as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const request = { filename: 'a.csv', mime: 'text/csv', encoding: 'utf8', content: 'x' };
+    await shell.saveFile!(request);
+    expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(SHELL.saveFile, request);
+    for (const [name, channel] of [['dataFolder', SHELL.dataFolder], ['chooseDataFolder', SHELL.chooseDataFolder], ['resetDataFolder', SHELL.resetDataFolder], ['relaunch', SHELL.relaunch]] as const) {
+      await shell[name]!();
+      expect(fake.ipcRenderer.invoke).toHaveBeenLastCalledWith(channel);
+    }
   });
 
   it('exposes every method that has an input schema in the contract, each once', () => {

@@ -149,6 +149,8 @@ export interface AppWindowOptions {
   source: RendererSource;
   /** The built preload script (out/preload/index.js). */
   preload: string;
+  /** Size and position (window-state.ts); absent: the default size, placed by the system. */
+  bounds?: { x?: number; y?: number; width: number; height: number };
 }
 
 export function createAppWindow(options: AppWindowOptions): BrowserWindow {
@@ -157,6 +159,7 @@ export function createAppWindow(options: AppWindowOptions): BrowserWindow {
     title: 'Modulon',
     width: 1280,
     height: 820,
+    ...options.bounds,
     minWidth: 960,
     minHeight: 600,
     show: false,

@@ -169,6 +169,9 @@ line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => ba
     tasks: [{ task: 'fear-conditioning', at: '10w' }],
   };
   line('12 weeks, PTSD, weekly exposure sessions and one fear-conditioning task, whole engine', median(time(() => simulate(doc), RUNS)));
+  // The same with the costliest task (the attractor memory, with its capacity scan).
+  const recall = { ...doc, name: 'bench-task-recall', tasks: [{ task: 'episodic-memory', at: '10w' }] };
+  line('12 weeks, PTSD, weekly exposure sessions and one episodic-memory task, whole engine', median(time(() => simulate(recall), RUNS)));
 }
 
 // Reports (issue 13): a comparison of 4 arms × 12 weeks must render in ≤ 3 s (HTML); PDF apart.
