@@ -13,6 +13,12 @@ export interface CaseResult {
   express: ValidationCase['express'];
   title: string;
   drug: string;
+  /** The patient's condition in the case's scenario (for grouping; "depression-trd" when treatment-resistant). */
+  condition?: string;
+  /** What was measured (the measure's kind), whether against an untreated run, and how two runs combine. */
+  measure?: ValidationCase['measure']['kind'];
+  baseline?: boolean;
+  over?: 'ratio' | 'difference';
   simulated: number | null;
   published: number;
   range?: readonly [number, number];
@@ -66,6 +72,13 @@ function simulated(scenario: unknown): { ok: true; results: Results } | { ok: fa
   return entry;
 }
 
+/** The condition of a case's patient, read from its scenario without validating it (the run does). */
+function conditionOf(scenario: unknown): { condition?: string } {
+  const patient = (scenario as { patient?: { condition?: unknown; treatmentResistant?: unknown } } | null)?.patient;
+  if (typeof patient?.condition !== 'string') return {};
+  return { condition: patient.condition === 'depression' && patient.treatmentResistant === true ? 'depression-trd' : patient.condition };
+}
+
 export function runCase(c: ValidationCase): CaseResult {
   const base = {
     id: c.id,
@@ -75,6 +88,10 @@ export function runCase(c: ValidationCase): CaseResult {
     express: c.express,
     title: c.title,
     drug: c.drug,
+    ...conditionOf(c.scenario),
+    measure: c.measure.kind,
+    baseline: c.baseline !== undefined,
+    ...(c.over ? { over: c.over.combine } : {}),
     published: c.published.value,
     ...(c.published.range ? { range: c.published.range } : {}),
     unit: c.published.unit,
