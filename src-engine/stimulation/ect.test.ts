@@ -19,6 +19,13 @@ function courseState(placement: EctPlacement, pulseWidthMs: number, count = 12, 
 }
 
 describe('ECT course', () => {
+  it("a session's mood step is the reference step times the technique's efficacy (ultrabrief RUL 0.9 of brief bitemporal)", () => {
+    const ref = ectSession({ placement: 'bitemporal', pulseWidthMs: 1 }).moodStep;
+    expect(ectEfficacy('bitemporal', 1)).toBe(1);
+    expect(ectSession({ placement: 'right-unilateral', pulseWidthMs: 0.3 }).moodStep).toBeCloseTo(ref * ectEfficacy('right-unilateral', 0.3), 15);
+    expect(ectEfficacy('right-unilateral', 0.3)).toBeLessThan(1);
+  });
+
   it('12 brief-pulse bitemporal sessions relieve 9.7 HAM-D-17 points vs sham by day 28 (UK ECT Review Group 2003)', () => {
     expect(ectHamdRelief(courseState('bitemporal', 1).mood)).toBeCloseTo(9.7, 1);
   });

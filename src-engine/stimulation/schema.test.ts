@@ -46,6 +46,14 @@ describe('schemas', () => {
     expect(errors({ ...dbs, amplitudeMa: 3 })).toEqual([['amplitudeMa', 'expected either "amplitudeV" or "amplitudeMa", not both']]);
     expect(errors({ ...none, amplitudeMa: 3 })).toEqual([]);
     expect(resolveDbs(dbsIntervention.parse({ ...none, amplitudeMa: 3 })).amplitudeMa).toBe(3);
+    // Voltage-controlled: no current amplitude is invented (a 0 mA would read as "off").
+    expect(resolveDbs(dbsIntervention.parse(dbs)).amplitudeMa).toBeUndefined();
+  });
+
+  it('a missing choice says "got nothing"; a wrong one shows what came', () => {
+    const { target: _t, ...noTarget } = tms;
+    expect(errors(noTarget)).toEqual([['target', expect.stringMatching(/^expected a TMS target: one of .*, got nothing$/)]]);
+    expect(errors({ ...tms, target: 'M1' })).toEqual([['target', expect.stringMatching(/^expected a TMS target: one of .*, got "M1"$/)]]);
   });
 
   it('durations: parsed strings, stop after start, unknown keys refused', () => {

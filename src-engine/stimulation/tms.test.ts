@@ -144,10 +144,60 @@ describe('seizure risk (Rossi 2009/2021; Wassermann 1998 table)', () => {
     expect(maxSafeTrainSeconds('1hz', 160)).toBe(Number.POSITIVE_INFINITY);
   });
 
+  it('the message names the comparison and the rate: trains against the limit, no limit, or intensity against the tested 120 % MT', () => {
+    expect(seizureRisk(standard('10hz')).message).toBe('within the safety guidelines (4 s trains against a 4.2 s limit at 120 % MT): seizure risk about 1 in 10973 sessions.');
+    expect(seizureRisk({ ...standard('10hz'), trainSeconds: 10 }).message).toBe('outside the safety guidelines (10 s trains against a 4.2 s limit at 120 % MT): seizure risk about 1 in 604 sessions.');
+    expect(seizureRisk(standard('1hz')).message).toBe('within the safety guidelines (no train-duration limit at 120 % MT): seizure risk about 1 in 20000 sessions.');
+    expect(seizureRisk(standard('itbs')).message).toBe('within the safety guidelines (120 % MT against the 120 % MT tested in large trials): seizure risk about 1 in 10000 sessions.');
+    expect(seizureRisk({ ...standard('ctbs'), intensityPctMT: 130 }).message).toBe('outside the safety guidelines (130 % MT against the 120 % MT tested in large trials): seizure risk about 1 in 3704 sessions.');
+  });
+
+  it('theta burst: the ratio is the share of 120 % MT up to it (exactly 1 at it: within), beyond it the 10 Hz limit\'s tightening', () => {
+    expect(seizureRisk({ ...standard('itbs'), intensityPctMT: 90 }).guidelineRatio).toBeCloseTo(0.75, 15);
+    const at = seizureRisk(standard('itbs'));
+    expect(at.guidelineRatio).toBe(1);
+    expect(at.withinGuidelines).toBe(true);
+    expect(seizureRisk({ ...standard('itbs'), intensityPctMT: 130 }).guidelineRatio).toBeCloseTo(4.2 / 2.9, 12);
+  });
+
+  it('1 Hz runs as one continuous train of its pulses (1200 s) unless a train length is given; the table limits it from 170 % MT', () => {
+    expect(seizureRisk({ ...standard('1hz'), intensityPctMT: 180 }).guidelineRatio).toBeCloseTo(1200 / 11, 12);
+    expect(seizureRisk({ ...standard('1hz'), intensityPctMT: 180, trainSeconds: 5.5 }).guidelineRatio).toBeCloseTo(0.5, 12);
+    expect(seizureRisk({ ...standard('1hz'), intensityPctMT: 180, trainSeconds: 5.5 }).withinGuidelines).toBe(true);
+  });
+
+  it('a session below 120 % MT recruits less and changes less, in proportion to recruitment', () => {
+    const at = (i: number) => sessionPlasticity({ ...standard('10hz'), intensityPctMT: i }, HEALTHY_PLASTICITY);
+    expect(recruitment(100)).toBeLessThan(0.9);
+    expect(at(100)).toBeCloseTo(recruitment(100) * at(120), 12);
+    expect(at(140)).toBeCloseTo(recruitment(140) * at(120), 12);
+  });
+
   it('drugs that lower the seizure threshold multiply the risk, up to ×10', () => {
     const base = seizureRisk(standard('10hz')).perSession;
     expect(seizureRisk(standard('10hz'), 0.5).perSession).toBeCloseTo(5.5 * base, 15);
     expect(seizureRisk(standard('10hz'), 1).perSession).toBeCloseTo(10 * base, 15);
     expect(seizureRisk(standard('10hz'), 7).perSession).toBeCloseTo(10 * base, 15);
+  });
+});
+
+describe('course arithmetic', () => {
+  it('potentiationAt takes sessions in time order whatever the input order, and counts a session at the read-out time', () => {
+    const sessions = [{ t: 48, change: 0.3 }, { t: 0, change: -0.2 }, { t: 24, change: 0.1 }];
+    const inOrder = potentiationAt([...sessions].sort((a, b) => a.t - b.t), 60);
+    expect(potentiationAt(sessions, 60)).toBe(inOrder);
+    let p = applySession(0, -0.2);
+    p = applySession(decayPotentiation(p, 24), 0.1);
+    p = applySession(decayPotentiation(p, 24), 0.3);
+    expect(inOrder).toBeCloseTo(decayPotentiation(p, 12), 15);
+    expect(potentiationAt([{ t: 5, change: 0.2 }], 5)).toBeCloseTo(0.2, 15);
+    expect(potentiationAt([{ t: 5, change: 0.2 }], 4.99)).toBe(0);
+  });
+
+  it('no session starts at or after stop, even within a day (two sessions 50 min apart, stop at the second)', () => {
+    const interval = courseSessionTimes({ startH: 0, stopH: 24, sessionsPerDay: 2, daysPerWeek: 5 })[1] as number;
+    expect(interval).toBeCloseTo(50 / 60, 3);
+    expect(courseSessionTimes({ startH: 0, stopH: interval, sessionsPerDay: 2, daysPerWeek: 5 })).toEqual([0]);
+    expect(courseSessionTimes({ startH: 0, stopH: interval + 1e-9, sessionsPerDay: 2, daysPerWeek: 5 })).toEqual([0, interval]);
   });
 });

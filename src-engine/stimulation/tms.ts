@@ -21,6 +21,7 @@ const P = {
 
 /** +1 for LTP-like protocols (10 Hz, iTBS), −1 for LTD-like ones (1 Hz, cTBS). */
 export function tmsDirection(protocol: TmsProtocol): 1 | -1 {
+  // Stryker disable next-line EqualityOperator: equivalent (the data give each protocol a direction of +1 or −1, never 0)
   return P.direction[protocol] >= 0 ? 1 : -1;
 }
 
@@ -45,6 +46,7 @@ export function recruitment(intensityPctMT: number): number {
  * then × gain and shifted by the BCM threshold (see plasticityChange). Feed it to applySession.
  */
 export function sessionPlasticity(s: TmsSession, state: PlasticityState): number {
+  // Stryker disable next-line ArithmeticOperator: dividing by the direction (±1) equals multiplying by it
   const atHealthy = P.sessionEffect * tmsDirection(s.protocol) * (s.pulses / P.refPulses[s.protocol]) * recruitment(s.intensityPctMT);
   return plasticityChange(atHealthy, state);
 }
@@ -53,6 +55,7 @@ export function sessionPlasticity(s: TmsSession, state: PlasticityState): number
 export function maxSafeTrainSeconds(frequency: '1hz' | '10hz', intensityPctMT: number): number {
   const t = P.maxTrain[frequency];
   let limit = Number.POSITIVE_INFINITY;
+  // Stryker disable next-line EqualityOperator: equivalent (one step past the table reads undefined and ends the loop)
   for (let i = 0; i < t.at.length; i++) {
     const v = t.value[i];
     if (v !== null && v !== undefined) limit = Math.min(limit, v);
