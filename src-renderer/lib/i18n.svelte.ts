@@ -1,6 +1,7 @@
 // English and Simplified Chinese strings, switchable at run time; units stay untranslated.
 import { compareEn, compareZh } from './strings-compare.ts';
 import { tasksEn, tasksZh } from './strings-tasks.ts';
+import { settingsEn, settingsZh } from './strings-settings.ts';
 import { seriesEn, seriesZh } from './strings-series.ts';
 import { devicesEn, devicesZh } from './strings-devices.ts';
 import { validationEn, validationZh } from './strings-validation.ts';
@@ -119,6 +120,7 @@ const en = {
   validation: 'Validation',
   workbench: 'Workbench',
   ...tasksEn,
+  ...settingsEn,
   ...seriesEn,
   ...devicesEn,
   ...validationEn,
@@ -239,6 +241,7 @@ const zh: Strings = {
   validation: '验证',
   workbench: '工作台',
   ...tasksZh,
+  ...settingsZh,
   ...seriesZh,
   ...devicesZh,
   ...validationZh,
