@@ -20,7 +20,7 @@ export interface ChainLink {
 
 /** What each readout depends on, upstream of it (series names; targets and transmitters first). */
 const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
-  mood: ['target.SERT.occupancy', 'target.NET.occupancy', 'target.NMDA.occupancy', 'stim.ect.mood', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'nt.glutamate.pfc', 'receptor.5HT1A_auto.density', 'circuit.raphe.firing', 'plasticity.bdnf', 'plasticity.mtor', 'plasticity.synaptic_proteins', 'plasticity.spines.pfc', 'plasticity.neurogenesis', 'plasticity.gain', 'plasticity.dlpfc.left', 'plasticity.dlpfc.right', 'learning.therapy', 'disease.stress_load'],
+  mood: ['target.SERT.occupancy', 'target.NET.occupancy', 'target.NMDA.occupancy', 'stim.ect.mood', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'nt.glutamate.pfc', 'receptor.5HT1A_auto.density', 'circuit.raphe.firing', 'plasticity.bdnf', 'plasticity.mtor', 'plasticity.synaptic_proteins', 'plasticity.spines.pfc', 'plasticity.neurogenesis', 'plasticity.gain', 'plasticity.dlpfc.left', 'plasticity.dlpfc.right', 'learning.therapy', 'therapy.cbt.expectancy', 'disease.stress_load'],
   // Dose → striatal dopamine → drive → STN beta → thalamic relay → UPDRS-III; DBS enters at the loop.
   'scale.updrs3': ['target.D2.occupancy', 'stim.dbs.decoupling', 'nt.dopamine.striatum', 'receptor.D2.density', 'receptor.D2.signal', 'adaptation.levodopa_ldr', 'circuit.striatum.motor_drive', 'lfp.stn.beta', 'circuit.thalamus.relay', 'disease.nigral_neurons'],
   'lfp.stn.beta': ['target.D2.occupancy', 'stim.dbs.decoupling', 'nt.dopamine.striatum', 'circuit.striatum.motor_drive', 'disease.nigral_neurons'],
@@ -28,10 +28,10 @@ const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
   'eeg.gamma': ['target.NMDA.occupancy', 'nt.glutamate.pfc'],
   'adverse.stimulation_spread': ['stim.dbs.decoupling'],
   'adverse.amnesia': ['stim.ect.mood', 'stim.ect.seizure_threshold'],
-  'scale.adascog': ['target.AChE.occupancy', 'target.BuChE.occupancy', 'nt.acetylcholine.hippocampus', 'plasticity.spines.hippocampus', 'disease.cholinergic_neurons', 'disease.synapses'],
+  'scale.adascog': ['target.AChE.occupancy', 'target.BuChE.occupancy', 'nt.acetylcholine.hippocampus', 'plasticity.spines.hippocampus', 'disease.cholinergic_neurons', 'disease.synapses', 'learning.episodic_recall'],
   'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal.associative', 'circuit.salience.aberrant'],
   mania: ['target.SERT.occupancy', 'target.NET.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'plasticity.gain', 'adverse.mania_switch'],
-  'scale.caps5': ['nt.noradrenaline.amygdala', 'plasticity.gain.hippocampus', 'plasticity.spines.pfc', 'learning.extinction', 'disease.stress_load'],
+  'scale.caps5': ['nt.noradrenaline.amygdala', 'plasticity.gain.hippocampus', 'plasticity.spines.pfc', 'learning.extinction', 'therapy.exposure.fear_original_context', 'disease.stress_load'],
   'adverse.eps': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal', 'circuit.striatum.motor_drive'],
   'adverse.prolactin': ['target.D2.occupancy'],
   'adverse.dyskinesia': ['nt.dopamine.striatum', 'adaptation.dyskinesia_priming', 'disease.nigral_neurons'],
@@ -57,6 +57,7 @@ const LAYER_OF: ReadonlyArray<readonly [string, ChainLayer]> = [
   ['plasticity.', 'plasticity'],
   ['circuit.', 'circuit'],
   ['learning.', 'learning'],
+  ['therapy.', 'learning'],
   ['disease.', 'disease'],
 ];
 const layerOf = (name: string): ChainLayer => LAYER_OF.find(([p]) => name.startsWith(p))?.[1] ?? 'readout';

@@ -18,6 +18,10 @@ import { Devices, motorCircuit, type StimulationSession } from './devices.ts';
 import type { ProbeInputs } from './probes.ts';
 import type { ModulatoryState } from '../learning/types.ts';
 import { BeliefLearner, ExposureLearner, therapyParams, type SessionRecord } from '../learning/therapy.ts';
+import { recallAt } from '../learning/recall-table.ts';
+
+/** The episodic-memory task's recall in a healthy hippocampus (the word-recall item's reference). */
+const HEALTHY_RECALL = recallAt(1, 1);
 import type { Patient } from '../scenario.ts';
 
 /** The slow layer's inputs at one time: target engagement and the plasma levels it reads directly. */
@@ -158,6 +162,8 @@ export interface NeuroOutputs extends Toxicity {
   fearOriginalContext: number;
   /** Strength of the negative expectancy CBT tests (1 before therapy). */
   expectancy: number;
+  /** Recall of the episodic-memory task in the hippocampal state now (fraction of items). */
+  episodicRecall: number;
   // readouts
   hamd17: number;
   madrs: number;
@@ -804,7 +810,11 @@ export class NeuroModel {
     o.hamd17 = hamd17;
     o.madrs = clamp(p.madrsPerHamd * hamd17, 0, 60);
     o.updrs3 = clamp(p.updrsSpan * motorDeficit * circuit.deficitFactor, 0, 132);
-    o.adascog = clamp(p.adasFloor + p.adasSpan * cognition, 0, 70);
+    // ADAS-Cog: the word-recall item from what the episodic-memory task recalls in the hippocampal
+    // state now (synapses and spines, acetylcholine; learning/recall-table.ts), the other items
+    // from the synapse, spine and acetylcholine deficits.
+    o.episodicRecall = recallAt(this.spinesHip * this.synapses, f.ach);
+    o.adascog = clamp(p.adasFloor + p.adasRecallSpan * Math.max(0, 1 - o.episodicRecall / HEALTHY_RECALL) + p.adasSpan * cognition, 0, 70);
     // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
     o.panssPositive = clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49);
     o.ymrs = clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60);

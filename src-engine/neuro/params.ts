@@ -79,6 +79,7 @@ export class NeuroParams {
   readonly cSpine = param('cognition.spineWeight');
   readonly adasFloor = param('adascog.floor');
   readonly adasSpan = param('adascog.span');
+  readonly adasRecallSpan = param('adascog.wordRecallSpan');
   readonly updrsSpan = param('updrs3.span');
   readonly salienceTime = param('salience.time');
   readonly panssSpan = param('panss.span');

@@ -53,6 +53,7 @@ export const NEURO_SERIES: ReadonlyArray<readonly [keyof NeuroOutputs, string, s
   ['stress', 'disease.stress_load', 'ratio'],
   ['therapy', 'learning.therapy', 'fraction'],
   ['extinction', 'learning.extinction', 'fraction'],
+  ['episodicRecall', 'learning.episodic_recall', 'fraction'],
   ['hamd17', 'scale.hamd17', 'points'],
   ['madrs', 'scale.madrs', 'points'],
   ['updrs3', 'scale.updrs3', 'points'],
