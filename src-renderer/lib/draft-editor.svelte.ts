@@ -6,6 +6,8 @@ import { formatCsvError, parseRecordsCsv, parseScenario, type CustomDrugInput, t
 import { newDevice, type DeviceType } from './devices.ts';
 import { newDraft, newRow, newSession, toDoc, type Draft } from './draft.ts';
 import { newTask, type TaskId } from './tasks.ts';
+import { usualRegimen } from './dosing.ts';
+import { nameKey, scenarioName } from './library.ts';
 
 export class DraftEditor {
   draft = $state<Draft>(newDraft());
@@ -56,6 +58,28 @@ export class DraftEditor {
 
   addRow(): void {
     this.draft.rows.push(newRow(this.draft.rows.at(-1)));
+  }
+
+  /**
+   * After a change of drug: its usual route, dose and interval (or infusion) from its data file,
+   * so that ketamine does not become "5 mg every 24h"; then fitRoute. Start and stop stay.
+   */
+  chooseDrug(index: number): void {
+    const row = this.draft.rows[index];
+    if (!row) return;
+    const usual = usualRegimen(this.drugOptions.find((d) => d.id === row.drug));
+    if (usual && !row.records) Object.assign(row, usual);
+    this.fitRoute(index);
+  }
+
+  /** While the name is the app's own, it follows the condition and interventions (in `lang`). */
+  followName(lang: 'en' | 'zh'): void {
+    const key = this.draft.autoName;
+    if (key === undefined) return;
+    const now = nameKey(this.draft, lang);
+    if (now === key) return;
+    this.draft.name = scenarioName(this.draft, this.drugOptions, lang);
+    this.draft.autoName = now;
   }
 
   /**

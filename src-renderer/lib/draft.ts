@@ -14,6 +14,7 @@ import {
 } from '../../src-engine/index.ts';
 import { deviceIntervention, deviceRowOf, type DeviceRow } from './devices.ts';
 import { taskEntry, taskRowOf, type TaskRow } from './tasks.ts';
+import { nameKey } from './library.ts';
 
 type InterventionInput = NonNullable<ScenarioInput['interventions']>[number];
 
@@ -62,6 +63,12 @@ export interface Draft {
   tasks: TaskRow[];
   /** The document this draft was opened from: fields the editor does not show come from it. */
   base?: ScenarioInput;
+  /**
+   * Set while the name is the app's own (a new scenario, an example): the key (library.ts nameKey)
+   * of the condition and interventions it was made for; the name follows when they change. Typing
+   * a name clears it. Not part of the document.
+   */
+  autoName?: string;
 }
 
 /** Engine defaults for what a document may leave out (scenario schema). */
@@ -69,7 +76,7 @@ const DEFAULT_AGE = 40;
 const DEFAULT_WEIGHT = 70;
 
 export function newDraft(): Draft {
-  return {
+  const draft: Draft = {
     customDrugs: [],
     name: 'Donepezil in mild Alzheimer’s disease',
     condition: 'alzheimers',
@@ -83,6 +90,7 @@ export function newDraft(): Draft {
     devices: [],
     tasks: [],
   };
+  return { ...draft, autoName: nameKey(draft, 'en') };
 }
 
 export function newSession(condition: string): SessionRow {

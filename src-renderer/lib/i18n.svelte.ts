@@ -1,6 +1,7 @@
 // English and Simplified Chinese strings, switchable at run time; units stay untranslated.
 import { compareEn, compareZh } from './strings-compare.ts';
 import { tasksEn, tasksZh } from './strings-tasks.ts';
+import { libraryEn, libraryZh } from './strings-library.ts';
 import { settingsEn, settingsZh } from './strings-settings.ts';
 import { seriesEn, seriesZh } from './strings-series.ts';
 import { devicesEn, devicesZh } from './strings-devices.ts';
@@ -120,6 +121,7 @@ const en = {
   validation: 'Validation',
   workbench: 'Workbench',
   ...tasksEn,
+  ...libraryEn,
   ...settingsEn,
   ...seriesEn,
   ...devicesEn,
@@ -241,6 +243,7 @@ const zh: Strings = {
   validation: '验证',
   workbench: '工作台',
   ...tasksZh,
+  ...libraryZh,
   ...settingsZh,
   ...seriesZh,
   ...devicesZh,

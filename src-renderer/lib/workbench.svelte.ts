@@ -3,9 +3,16 @@ import type { AppApi, DrugSummary, ReportFile, ReportFormat, ReportLang, Result,
 import { parseScenario, type CustomDrugInput, type FieldError, type Results, type ScenarioInput } from '../../src-engine/index.ts';
 import { DraftEditor } from './draft-editor.svelte.ts';
 import { fromDoc, newDraft } from './draft.ts';
+import { EXAMPLES } from '../../src-engine/examples.ts';
+import { i18n } from './i18n.svelte.ts';
+import { copyName, nameKey, workingCopyKey } from './library.ts';
+import { keepWorkingCopy, Prompter, takeWorkingCopy, UNDO_MS, type Deleted } from './library.svelte.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
 export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
+
+/** Storage of the working copy: the browser's (absent in tests and workers). */
+const storage = (): Storage | undefined => globalThis.localStorage;
 
 export class Workbench extends DraftEditor {
   scenarios = $state.raw<ScenarioSummary[]>([]);
@@ -15,7 +22,10 @@ export class Workbench extends DraftEditor {
   customLibrary = $state.raw<CustomDrugInput[]>([]);
   /** Stored id of the scenario being edited; undefined until first saved. */
   id = $state<string | undefined>();
-  /** JSON of the document last saved or opened: the draft is dirty when it differs. */
+  /**
+   * JSON of the document last saved or opened (for a new scenario or an example: as it started):
+   * the draft is dirty when it differs, and only then is anything asked before it is replaced.
+   */
   savedJson = $state<string | undefined>();
   results = $state.raw<Results | undefined>();
   /** JSON of the document the shown results were computed from. */
@@ -27,6 +37,13 @@ export class Workbench extends DraftEditor {
   view = $state<'workbench' | 'validation' | 'compare'>('workbench');
   validation = $state.raw<ValidationReport | undefined>();
   busy = $state(false);
+  /** The library's questions (unsaved changes, a new name), answered in LibraryDialog. */
+  readonly prompt = new Prompter();
+  /** The scenario just deleted, while Undo is offered. */
+  deleted = $state<Deleted | undefined>();
+  /** When the working copy restored at start was kept (shown until kept or discarded). */
+  restoredAt = $state<string | undefined>();
+  private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   dirty = $derived(this.savedJson !== this.docJson);
   canExport = $derived(this.runId !== undefined && !this.dirty && this.resultsJson === this.docJson);
@@ -35,6 +52,7 @@ export class Workbench extends DraftEditor {
   constructor(api: AppApi) {
     super();
     this.api = api;
+    this.savedJson = this.docJson;
   }
 
   protected override knownDrugs(): DrugSummary[] {
@@ -49,6 +67,69 @@ export class Workbench extends DraftEditor {
     const scenarios = await this.api['scenarios:list']({});
     if (this.settle(scenarios)) this.scenarios = scenarios.value;
     await this.loadDrugs();
+    await this.startLibrary();
+  }
+
+  /**
+   * After the lists: restores the working copy a previous session left (per data folder), keeps
+   * it from now on, lets a generated name follow the condition and drugs, and in web mode asks
+   * before the tab closes with unsaved changes (the Electron shell asks on quit itself).
+   */
+  private async startLibrary(): Promise<void> {
+    const info = await this.api['app:info']({});
+    const store = storage();
+    if (info.ok && store) {
+      const key = workingCopyKey(info.value.dataDir);
+      const copy = takeWorkingCopy(store, key);
+      if (copy && !this.dirty) {
+        const stored = copy.id !== undefined && this.scenarios.some((s) => s.id === copy.id);
+        this.id = stored ? copy.id : undefined;
+        this.draft = { ...fromDoc(copy.doc), ...(copy.autoName !== undefined ? { autoName: copy.autoName } : {}) };
+        this.savedJson = stored ? copy.savedJson : undefined;
+        this.clearResults();
+        if (this.dirty) this.restoredAt = copy.savedAt;
+      }
+      keepWorkingCopy(this, store, key);
+    }
+    $effect.root(() => {
+      $effect(() => this.followName(i18n.lang));
+    });
+    if (globalThis.window !== undefined && window.api === undefined) {
+      window.addEventListener('beforeunload', (e) => {
+        if (this.dirty) e.preventDefault();
+      });
+    }
+  }
+
+  /** A generated name that changes on an untouched new scenario leaves it untouched. */
+  override followName(lang: 'en' | 'zh'): void {
+    const pristine = this.id === undefined && !this.dirty;
+    super.followName(lang);
+    if (pristine) this.savedJson = this.docJson;
+  }
+
+  /** Keeps the restored working copy: the note goes, the changes stay unsaved. */
+  keepRestored(): void {
+    this.restoredAt = undefined;
+  }
+
+  /** Drops the restored working copy: back to the stored scenario it edited, or a new one. */
+  async discardRestored(): Promise<void> {
+    const id = this.id;
+    this.restoredAt = undefined;
+    this.savedJson = this.docJson;
+    if (id !== undefined) await this.open(id);
+    else await this.newScenario();
+  }
+
+  /** True when the editor may be replaced: nothing unsaved, or the user saved or chose to discard. */
+  async confirmDiscard(): Promise<boolean> {
+    if (!this.dirty) return true;
+    const answer = await this.prompt.ask({ kind: 'discard', name: this.draft.name });
+    if (answer === 'discard') return true;
+    if (answer !== 'save') return false;
+    await this.save();
+    return !this.dirty;
   }
 
   private async loadDrugs(): Promise<void> {
@@ -77,15 +158,35 @@ export class Workbench extends DraftEditor {
     if ((await this.task(() => this.api['drugs:deleteCustom']({ id }))) !== undefined) await this.loadDrugs();
   }
 
-  newScenario(): void {
+  /** A new scenario (after asking about unsaved changes); false if the user kept the old one. */
+  async newScenario(): Promise<boolean> {
+    if (!(await this.confirmDiscard())) return false;
+    this.startNew(newDraft());
+    this.followName(i18n.lang);
+    return true;
+  }
+
+  /** An example as a new, unsaved scenario named in the current language; its name follows later changes. */
+  async newFromExample(exampleId: string): Promise<boolean> {
+    const example = EXAMPLES.find((e) => e.id === exampleId);
+    if (!example || !(await this.confirmDiscard())) return false;
+    const lang = i18n.lang;
+    const draft = fromDoc({ ...example.scenario, name: example.title[lang], description: example.summary[lang] });
+    this.startNew({ ...draft, autoName: nameKey(draft, lang) });
+    return true;
+  }
+
+  private startNew(draft: ReturnType<typeof newDraft>): void {
     this.id = undefined;
-    this.draft = newDraft();
-    this.savedJson = undefined;
+    this.draft = draft;
+    this.savedJson = this.docJson;
+    this.restoredAt = undefined;
     this.clearResults();
     this.message = undefined;
   }
 
   async open(id: string): Promise<void> {
+    if (!(await this.confirmDiscard())) return;
     const got = await this.task(() => this.api['scenarios:get']({ id }));
     if (!got) return;
     this.id = got.id;
@@ -115,12 +216,110 @@ export class Workbench extends DraftEditor {
     }
   }
 
-  /** Saves the scenario; results previewed for exactly this document are stored as its run. */
+  /**
+   * Saves the scenario; results previewed for exactly this document are stored as its run. A
+   * stored scenario whose name was changed in the editor is not silently renamed: the user chooses
+   * between renaming it and saving a new scenario (the original untouched).
+   */
   async save(): Promise<void> {
+    const stored = this.scenarios.find((s) => s.id === this.id)?.name;
+    if (stored !== undefined && stored !== this.draft.name) {
+      const answer = await this.prompt.ask({ kind: 'renameSave', from: stored, to: this.draft.name });
+      if (answer === 'copy') return this.saveAs(this.draft.name);
+      if (answer !== 'rename') return;
+    }
+    await this.store();
+  }
+
+  /**
+   * Saves the editor's scenario as a new stored scenario under `name` (asked for when not given);
+   * the one it was opened from stays as it was stored. Then the new one is open.
+   */
+  async saveAs(name?: string): Promise<void> {
+    const stored = this.scenarios.find((s) => s.id === this.id)?.name;
+    if (name === undefined) {
+      const proposed = stored === this.draft.name ? copyName(this.draft.name, this.scenarios.map((s) => s.name), i18n.t.copyWord) : this.draft.name;
+      const answer = await this.prompt.ask({ kind: 'saveAs', name: proposed });
+      if (typeof answer !== 'object') return;
+      name = answer.name;
+    }
+    const before = { id: this.id, name: this.draft.name, autoName: this.draft.autoName };
+    this.id = undefined;
+    this.draft.name = name;
+    if (await this.store()) return;
+    // Refused (an invalid field): the editor goes back to the scenario it had open.
+    this.id = before.id;
+    this.draft.name = before.name;
+    this.draft.autoName = before.autoName;
+  }
+
+  /** Stores a copy of a stored scenario as "<name> (copy)"; the editor is left as it is. */
+  async duplicate(id: string): Promise<void> {
+    const got = await this.task(() => this.api['scenarios:get']({ id }));
+    if (!got) return;
+    const name = copyName(got.doc.name, this.scenarios.map((s) => s.name), i18n.t.copyWord);
+    if (await this.task(() => this.api['scenarios:save']({ doc: { ...got.doc, name } }))) await this.refreshList();
+  }
+
+  /** Renames a stored scenario (asking for the name when not given); an open one keeps its edits. */
+  async rename(id: string, name?: string): Promise<void> {
+    const got = await this.task(() => this.api['scenarios:get']({ id }));
+    if (!got) return;
+    if (name === undefined) {
+      const answer = await this.prompt.ask({ kind: 'rename', name: got.doc.name });
+      if (typeof answer !== 'object') return;
+      name = answer.name;
+    }
+    if (!(await this.task(() => this.api['scenarios:save']({ id, doc: { ...got.doc, name } })))) return;
+    if (id === this.id) {
+      this.draft.name = name;
+      this.draft.autoName = undefined;
+      if (this.savedJson !== undefined) this.savedJson = JSON.stringify({ ...(JSON.parse(this.savedJson) as object), name });
+    }
+    await this.refreshList();
+  }
+
+  /**
+   * Deletes a stored scenario with its runs, Undo offered for UNDO_MS. Deleting the open scenario
+   * with unsaved changes asks first (Undo restores what was stored, not the changes).
+   */
+  async remove(id: string): Promise<void> {
+    const open = id === this.id;
+    const name = this.scenarios.find((s) => s.id === id)?.name ?? '';
+    if (open && this.dirty && (await this.prompt.ask({ kind: 'deleteOpen', name: this.draft.name })) !== 'delete') return;
+    if (!(await this.task(() => this.api['scenarios:delete']({ id })))) return;
+    if (open) this.startNew(newDraft());
+    this.deleted = { id, name, wasOpen: open };
+    clearTimeout(this.undoTimer);
+    this.undoTimer = setTimeout(() => (this.deleted = undefined), UNDO_MS);
+    await this.refreshList();
+  }
+
+  /** Brings back the scenario just deleted, with its runs; reopens it if it was open and nothing was edited since. */
+  async undoDelete(): Promise<void> {
+    const gone = this.deleted;
+    if (!gone) return;
+    clearTimeout(this.undoTimer);
+    this.deleted = undefined;
+    if (!(await this.task(() => this.api['scenarios:restore']({ id: gone.id })))) return;
+    await this.refreshList();
+    if (gone.wasOpen && !this.dirty) await this.open(gone.id);
+  }
+
+  private async refreshList(): Promise<void> {
+    const list = await this.api['scenarios:list']({});
+    if (this.settle(list)) this.scenarios = list.value;
+  }
+
+  /** The save itself (true on success): under the current id, or a new scenario without one. */
+  private async store(): Promise<boolean> {
     const json = this.docJson;
     const saved = await this.task(() => this.api['scenarios:save']({ id: this.id, doc: this.doc }));
-    if (!saved) return;
+    if (!saved) return false;
     this.id = saved.id;
+    this.restoredAt = undefined;
+    // Saved: the name is the user's now, no longer the app's to change.
+    if (this.draft.autoName !== undefined) this.draft.autoName = undefined;
     // Edits made while saving stay unsaved.
     this.savedJson = json;
     if (this.results !== undefined && this.runId === undefined && this.resultsJson === json) {
@@ -128,8 +327,8 @@ export class Workbench extends DraftEditor {
       if (run) this.showResults(run.results, run.id, json);
     }
     this.message = { kind: 'info', key: 'saved' };
-    const list = await this.api['scenarios:list']({});
-    if (this.settle(list)) this.scenarios = list.value;
+    await this.refreshList();
+    return true;
   }
 
   async showValidation(): Promise<void> {
@@ -146,7 +345,7 @@ export class Workbench extends DraftEditor {
   }
 
   /** Opens a scenario file as a new, unsaved scenario; a bad file is refused with its JSON path. */
-  importJson(text: string): void {
+  async importJson(text: string): Promise<void> {
     let doc: unknown;
     try {
       doc = JSON.parse(text);
@@ -159,6 +358,8 @@ export class Workbench extends DraftEditor {
       this.message = { kind: 'error', text: `scenario file ${parsed.errors[0]!.path}: ${parsed.errors[0]!.message}` };
       return;
     }
+    if (!(await this.confirmDiscard())) return;
+    this.restoredAt = undefined;
     this.id = undefined;
     this.draft = fromDoc(doc as ScenarioInput);
     this.savedJson = undefined;
