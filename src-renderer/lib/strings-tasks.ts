@@ -129,6 +129,30 @@ export const tasksEn = {
   } as Table,
   taskWhen: (h: number) => (h < 48 ? `at ${Number(h.toFixed(2))} h` : Number.isInteger(h / 24) ? `on day ${h / 24}` : `at ${(h / 24).toFixed(1)} d`),
   taskChartLabel: 'Chart of the learning curves of this task',
+  therapyLearnTitle: 'Therapy as learning',
+  therapyLearnIntro: 'Each therapy session is a block of learning trials whose learning rate is the plasticity of that moment, so the same sessions teach more in the days after ketamine than two weeks later.',
+  therapyLearnKinds: { exposure: 'Exposure: extinction trials', cbt: 'CBT: testing a negative expectation' } as Table,
+  therapyLearnExplain: {
+    exposure:
+      'Each session recounts the trauma memory without the feared outcome: extinction trials in the fear model (Rescorla–Wagner). The extinction memory belongs to the therapy room; in everyday places, where the symptoms are rated (CAPS-5), only part of it is expressed, so fear can return there (renewal; Bouton 2004, Vervliet 2013).',
+    cbt: 'Each behavioural experiment that goes better than predicted corrects the negative expectation by the prediction error (Rescorla–Wagner). What has been corrected lowers the depressive load (HAM-D, MADRS) and fades without practice.',
+  } as Table,
+  therapySessionDay: 'Session',
+  therapyGain: 'Learning rate (× healthy)',
+  therapyChartTitle: 'What each session taught',
+  therapyTaught: 'Taught',
+  therapyPe: 'Prediction error',
+  therapyAtEnd: 'At the end of the run (1 = before therapy)',
+  therapyFinalNames: {
+    'therapy.exposure.fear_therapy_context': 'Fear in the therapy room',
+    'therapy.exposure.fear_original_context': 'Fear in everyday places',
+    'therapy.cbt.expectancy': 'Negative expectation',
+  } as Table,
+  therapyRenewal: 'Renewal: everyday places ÷ therapy room',
+  therapyChartLabel: 'Chart of what each therapy session taught',
+  therapyChartX: 'Day of the session',
+  therapyChartY: 'Taught in the session (%)',
+  therapyDay: (d: number) => `day ${Number(d.toFixed(1))}`,
 };
 
 export const tasksZh: typeof tasksEn = {
@@ -255,4 +279,27 @@ export const tasksZh: typeof tasksEn = {
   },
   taskWhen: (h: number) => (h < 48 ? `${Number(h.toFixed(2))} 小时时` : Number.isInteger(h / 24) ? `第 ${h / 24} 天` : `${(h / 24).toFixed(1)} 天时`),
   taskChartLabel: '该任务学习曲线的图表',
+  therapyLearnTitle: '作为学习的心理治疗',
+  therapyLearnIntro: '每次治疗都是一组学习试次，学习率取决于当时的可塑性；因此同样的治疗在氯胺酮后的几天内比两周后教会的更多。',
+  therapyLearnKinds: { exposure: '暴露治疗：消退试次', cbt: '认知行为治疗：检验消极预期' },
+  therapyLearnExplain: {
+    exposure: '每次治疗都在没有可怕后果的情况下重述创伤记忆：即恐惧模型中的消退试次（Rescorla–Wagner 规则）。消退记忆属于治疗室；在评定症状的日常场所（CAPS-5）只表达出其中一部分，所以恐惧可能在那里复现（情境更新；Bouton 2004，Vervliet 2013）。',
+    cbt: '每个结果好于预期的行为实验都按预测误差修正消极预期（Rescorla–Wagner 规则）。已修正的部分降低抑郁负荷（HAM-D，MADRS），不练习则逐渐消退。',
+  },
+  therapySessionDay: '治疗',
+  therapyGain: '学习率（× 健康）',
+  therapyChartTitle: '每次治疗所教的内容',
+  therapyTaught: '习得',
+  therapyPe: '预测误差',
+  therapyAtEnd: '运行结束时（1 = 治疗前）',
+  therapyFinalNames: {
+    'therapy.exposure.fear_therapy_context': '治疗室中的恐惧',
+    'therapy.exposure.fear_original_context': '日常场所中的恐惧',
+    'therapy.cbt.expectancy': '消极预期',
+  },
+  therapyRenewal: '情境更新：日常场所 ÷ 治疗室',
+  therapyChartLabel: '每次治疗所教内容的图表',
+  therapyChartX: '治疗日',
+  therapyChartY: '本次治疗习得 (%)',
+  therapyDay: (d: number) => `第 ${Number(d.toFixed(1))} 天`,
 };

@@ -4,6 +4,7 @@ import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
 import { theme } from './charts.svelte.ts';
 import type { Strings } from './i18n.svelte.ts';
 import { CURVE_AXES, type TaskGroup } from './task-data.ts';
+import { sessionPoints, type TherapyLearning } from './task-therapy.ts';
 
 type Config = ChartConfiguration<'line' | 'scatter'>;
 
@@ -82,6 +83,33 @@ export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: numb
           grid: { color: th.grid },
           ticks: { color: th.text },
         },
+      },
+    },
+  };
+}
+
+/** What each therapy session taught (%) against its day, one colour per kind (exposure, CBT). */
+export function therapyChartConfig(kinds: readonly TherapyLearning[], t: Strings): Config {
+  const th = theme();
+  const lastDay = Math.max(0, ...kinds.flatMap((k) => k.sessions.map((s) => s.t / 24)));
+  const datasets: ChartDataset<'line'>[] = kinds.map((k, i) => {
+    const colour = RUN_COLOURS[(i + 2) % RUN_COLOURS.length] as string;
+    return { type: 'line' as const, label: t.therapyLearnKinds[k.kind] ?? k.kind, data: sessionPoints(k), borderColor: colour, backgroundColor: colour, borderWidth: 1.8, pointRadius: 3 };
+  });
+  return {
+    type: 'line',
+    data: { datasets },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      interaction: { mode: 'nearest', axis: 'x', intersect: false },
+      plugins: { legend: { labels: { color: th.text, boxWidth: 14 } } },
+      scales: {
+        // A margin after the last session, so its point is not cut at the edge.
+        x: { type: 'linear', min: 0, max: Math.ceil(1.05 * lastDay + 1), title: { display: true, text: t.therapyChartX, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
+        y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.therapyChartY, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
       },
     },
   };

@@ -16,7 +16,7 @@ async function value(page: Page, testId: string): Promise<number> {
 }
 
 /** Abbreviations, units and citations that stay as they are in Chinese. */
-const KEPT = /\b(CA3|NMDA|D1|D2|Go|NoGo|PTSD|vmPFC|CS|US|ACh|AChE|Frank|Seeberger|O’Reilly|Hasselmo|Bouton|Milad|Huys|Clarke|Foster|Morris|Dayan|McClelland|McNaughton|Cepeda|Mozer|s|h|d|w)\b/g;
+const KEPT = /\b(CA3|NMDA|D1|D2|Go|NoGo|PTSD|vmPFC|CS|US|ACh|AChE|Frank|Seeberger|O’Reilly|Hasselmo|Bouton|Milad|Huys|Clarke|Foster|Morris|Dayan|McClelland|McNaughton|Cepeda|Mozer|Rescorla|Wagner|Vervliet|CAPS|HAM|MADRS|s|h|d|w)\b/g;
 
 async function englishIn(page: Page, testId: string): Promise<string[]> {
   const text = (await page.getByTestId(testId).innerText()).replace(KEPT, ' ');
@@ -156,4 +156,80 @@ test("Parkinson's disease: the probabilistic selection task off and on levodopa"
   await page.getByTestId('task-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'tasks-pd-zh.png'), fullPage: true });
   await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'tasks-pd-zh-panel.png') });
+});
+
+test('PTSD: exposure sessions are extinction trials; fear returns in everyday places (renewal), and the task panel shows each session', async ({ page, app }) => {
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Exposure therapy in PTSD');
+  await page.getByLabel('Condition').selectOption('ptsd');
+  await page.getByLabel('Severity').selectOption('moderate');
+  await page.getByLabel('Duration').fill('13w');
+  await page.getByRole('button', { name: 'Remove 1' }).click();
+  // Ten weekly exposure sessions from week 1 (PTSD suggests exposure).
+  await page.getByRole('button', { name: '+ Add therapy sessions' }).click();
+  await expect(page.getByLabel('Sessions 1')).toHaveValue('exposure');
+  await page.getByLabel('Psychotherapy Start 1').fill('1w');
+  await page.getByLabel('Psychotherapy Number 1').fill('10');
+  const answered = page.waitForResponse((r) => r.url().includes('/api/engine:simulate'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = ((await (await answered).json()) as { value: Results }).value;
+  const learned = results.series['therapy.exposure.session_learning']!;
+  expect(learned.t).toHaveLength(10);
+
+  const card = page.getByTestId('therapy-exposure');
+  await expect(card.getByRole('heading', { name: 'Exposure: extinction trials' })).toBeVisible();
+  await expect(card).toContainText('renewal');
+  await expect(card).toContainText('day 7');
+  await expect(page.getByTestId('therapy-exposure-0-learned')).toHaveAttribute('data-value', String(learned.v[0]));
+  // Later sessions teach less than the first (the prediction error shrinks as extinction builds).
+  expect(await value(page, 'therapy-exposure-9-learned')).toBeLessThan(await value(page, 'therapy-exposure-0-learned'));
+  // Fear returns in everyday places: more than in the therapy room.
+  const room = await value(page, 'therapy-final-therapy.exposure.fear_therapy_context');
+  const everyday = await value(page, 'therapy-final-therapy.exposure.fear_original_context');
+  expect(everyday).toBeGreaterThan(room);
+  expect(await value(page, 'therapy-renewal')).toBeCloseTo(everyday / room, 6);
+  await expect(page.getByTestId('task-panel').getByRole('note')).toContainText('not for clinical decisions');
+  await expect.poll(() => paintedPixels(page, 'therapy-chart')).toBeGreaterThan(500);
+  await page.getByTestId('therapy-learning').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SHOTS, 'therapy-exposure-ptsd.png'), fullPage: true });
+  await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-exposure-panel.png') });
+
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('therapy-exposure')).toContainText('暴露治疗：消退试次');
+  await expect(page.getByTestId('therapy-exposure')).toContainText('第 7 天');
+  expect(await englishIn(page, 'task-panel')).toEqual([]);
+  await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-exposure-panel-zh.png') });
+});
+
+test('Treatment-resistant depression: a CBT session the day after ketamine reads a higher learning rate and teaches more than one two weeks later', async ({ page, app }) => {
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  // Dark theme from the start (the charts take their colours when drawn).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByLabel('Name', { exact: true }).fill('Ketamine and CBT');
+  await page.getByLabel('Condition').selectOption('depression');
+  await page.getByLabel('Severity').selectOption('severe');
+  await page.getByLabel('Duration').fill('4w');
+  await page.getByLabel('Drug 1').selectOption('ketamine');
+  await page.getByLabel('Dose 1').fill('0.5 mg/kg');
+  await page.getByLabel('Start 1').fill('0d');
+  await page.getByRole('button', { name: '+ Add therapy sessions' }).click();
+  await expect(page.getByLabel('Sessions 1')).toHaveValue('cbt');
+  await page.getByLabel('Psychotherapy Every 1').fill('14d');
+  await page.getByLabel('Psychotherapy Number 1').fill('2');
+  const answered = page.waitForResponse((r) => r.url().includes('/api/engine:simulate'));
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const results = ((await (await answered).json()) as { value: Results }).value;
+  expect(results.series['therapy.cbt.session_gain']!.t).toEqual([24, 360]);
+  const card = page.getByTestId('therapy-cbt');
+  await expect(card.getByRole('heading', { name: 'CBT: testing a negative expectation' })).toBeVisible();
+  const early = { gain: await value(page, 'therapy-cbt-0-gain'), learned: await value(page, 'therapy-cbt-0-learned') };
+  const late = { gain: await value(page, 'therapy-cbt-1-gain'), learned: await value(page, 'therapy-cbt-1-learned') };
+  expect(early.gain).toBeGreaterThan(1.3 * late.gain);
+  expect(early.learned).toBeGreaterThan(1.3 * late.learned);
+  await page.getByTestId('therapy-learning').scrollIntoViewIfNeeded();
+  await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-cbt-ketamine-dark.png') });
 });
