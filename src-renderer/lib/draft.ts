@@ -78,7 +78,7 @@ const DEFAULT_WEIGHT = 70;
 export function newDraft(): Draft {
   const draft: Draft = {
     customDrugs: [],
-    name: 'Donepezil in mild Alzheimer’s disease',
+    name: 'Donepezil in Alzheimer’s disease',
     condition: 'alzheimers',
     severity: 'mild',
     treatmentResistant: false,

@@ -65,6 +65,7 @@ describe('generated names', () => {
   it('keys what the name depends on, so an unchanged draft keeps its name', () => {
     const d = newDraft();
     expect(d.autoName).toBe(nameKey(d, 'en'));
+    expect(d.name).toBe(scenarioName(d, drugs, 'en'));
     expect(nameKey({ ...d, condition: 'parkinsons' }, 'en')).not.toBe(d.autoName);
     expect(nameKey(d, 'zh')).not.toBe(d.autoName);
     expect(nameKey({ ...d, rows: [{ ...d.rows[0]!, dose: '10 mg' }] }, 'en')).toBe(d.autoName);

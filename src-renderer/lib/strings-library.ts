@@ -53,12 +53,10 @@ export const libraryEn = {
   nameHealthy: 'Healthy adult',
   nameParts: { cbt: 'CBT', exposure: 'exposure therapy', dbs: 'DBS', tms: 'rTMS', itbs: 'iTBS', ctbs: 'cTBS', tdcs: 'tDCS', ect: 'ECT' } as Table,
   /** Dosing beside the dose field. */
-  labelledRange: 'labelled',
-  perDose: 'per dose',
+  rangeNote: (range: string) => `labelled ${range} per dose`,
   doseBelow: (range: string) => `below the labelled range (${range} per dose)`,
   doseAbove: (range: string) => `above the labelled range (${range} per dose)`,
   doseDaily: (mg: number, max: number) => `${mg} mg in 24 h exceeds the labelled maximum of ${max} mg/day`,
-  dosingFromLabel: 'Route, dose and interval set to the usual regimen of',
 };
 
 export const libraryZh: typeof libraryEn = {
@@ -109,10 +107,8 @@ export const libraryZh: typeof libraryEn = {
   },
   nameHealthy: '健康成人',
   nameParts: { cbt: '认知行为治疗', exposure: '暴露治疗', dbs: '脑深部电刺激', tms: 'rTMS', itbs: 'iTBS', ctbs: 'cTBS', tdcs: 'tDCS', ect: '电休克治疗' },
-  labelledRange: '说明书范围',
-  perDose: '每次',
+  rangeNote: (range) => `说明书范围：每次 ${range}`,
   doseBelow: (range) => `低于说明书范围（每次 ${range}）`,
   doseAbove: (range) => `高于说明书范围（每次 ${range}）`,
   doseDaily: (mg, max) => `24 小时内 ${mg} mg，超过说明书每日最大剂量 ${max} mg/day`,
-  dosingFromLabel: '给药途径、剂量和间隔已设为常用方案：',
 };

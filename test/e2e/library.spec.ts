@@ -151,9 +151,15 @@ test('unsaved changes: asked before New scenario and opening another; a reload r
   await expect(page.getByLabel('Dose 1')).toHaveValue('10 mg');
 
   await page.getByLabel('Dose 1').fill('23 mg');
-  await page.getByRole('button', { name: 'New scenario' }).click();
-  await dialog(page).getByRole('button', { name: 'Don’t save' }).click();
-  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Donepezil in mild Alzheimer’s disease');
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: '新建情景' }).click();
+  await expect(dialog(page).getByRole('heading')).toHaveText('未保存的更改');
+  await page.screenshot({ path: join(SHOTS, 'library-unsaved-prompt-zh-dark.png') });
+  await dialog(page).getByRole('button', { name: '不保存' }).click();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Donepezil in Alzheimer’s disease');
 
   // Edits, then a reload: the browser asks (beforeunload), then the working copy comes back.
   await item(page, 'Second').click();
@@ -211,6 +217,9 @@ test('an example opens as a new scenario, runs clean, and its name follows the c
   await page.getByRole('button', { name: '从示例新建…' }).click();
   await expect(page.getByRole('dialog').getByRole('heading', { name: '示例情景' })).toBeVisible();
   await page.screenshot({ path: join(SHOTS, 'library-examples-zh.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: join(SHOTS, 'library-examples-zh-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await dialog(page).getByRole('button', { name: '打开: 帕金森病：左旋多巴剂末现象' }).click();
   // "My ketamine" is unsaved: asked first.
   await dialog(page).getByRole('button', { name: '不保存' }).click();
