@@ -16,7 +16,7 @@ export interface Bench {
   importJson(text: string): unknown;
   save(): Promise<void>;
   /** Save under a new name (the library asks for it). */
-  saveAs?(name?: string): Promise<void>;
+  saveAs(name?: string): Promise<void>;
   run(): Promise<void>;
   exportReport: Workbench['exportReport'];
   exportJson: Workbench['exportJson'];
@@ -48,7 +48,7 @@ export async function runCommand(shell: DesktopShell, bench: Bench, settings: { 
       await bench.save();
       return;
     case 'save-as':
-      await bench.saveAs?.();
+      await bench.saveAs();
       return;
     case 'save-for-close': {
       // The window closes only when this says the edits are stored (a refused save keeps it open).
