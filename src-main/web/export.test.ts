@@ -59,7 +59,12 @@ function post(method: string, body: unknown): Promise<{ ms: number; body: string
 
 describe('CSV export of a large stored run', () => {
   it('streams in chunks while a health request is answered promptly, and gives the whole CSV', async () => {
-    // The host runs in this process: how long its event loop was held is measured directly.
+    // The host runs in this process: how long its event loop was held is measured directly, against
+    // the time the same CSV takes made in one go, measured here (so a loaded or instrumented run,
+    // such as Stryker's, scales both).
+    const t0 = performance.now();
+    resultsToCsv(results);
+    const oneGo = performance.now() - t0;
     let lag = 0;
     let last = performance.now();
     const monitor = setInterval(() => {
@@ -82,9 +87,9 @@ describe('CSV export of a large stored run', () => {
     expect(out.value.csv).toBe(resultsToCsv(results));
     expect(out.value.filename).toMatch(/^Donepezil-for-a-year-/);
     expect(health.length).toBeGreaterThan(1);
-    expect(Math.max(...health)).toBeLessThan(250);
-    // Made in one go, this CSV held the loop ~150 ms (~650 ms before issue 14); in chunks, ~30 ms.
-    expect(lag).toBeLessThan(100);
+    expect(Math.max(...health)).toBeLessThan(Math.max(250, 1.5 * oneGo));
+    // Made in one go, this CSV holds the loop ~150 ms (~650 ms before issue 14); in chunks, ~30 ms.
+    expect(lag).toBeLessThan(Math.max(100, 0.6 * oneGo));
   }, 60_000);
 
   it('streams the long CSV the same way, and the same text reaches callers that do not stream', async () => {
