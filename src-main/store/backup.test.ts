@@ -148,6 +148,33 @@ describe('restore', () => {
     expect(names(store)).toEqual(['Current']);
   });
 
+  it('never stalls a write made while the backup is copied in: it goes through or fails at once', async () => {
+    const dir = tempDir();
+    const store = await open(dir);
+    store.saveScenario(undefined, doc('Kept'));
+    const backup = await createBackup(store, dir);
+    let done = false;
+    const restoring = restoreBackup(store, dir, backup.name).finally(() => (done = true));
+    const waits: number[] = [];
+    const outcomes = new Set<string>();
+    // A write on every turn of the event loop until the restore is over (a busy web host).
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      const start = performance.now();
+      try {
+        store.saveScenario(undefined, doc('Written during the restore'));
+        outcomes.add('ok');
+      } catch (e) {
+        outcomes.add((e as { code?: string }).code ?? String(e));
+      }
+      waits.push(performance.now() - start);
+    }
+    await restoring;
+    expect(Math.max(...waits)).toBeLessThan(2000);
+    expect([...outcomes].every((o) => o === 'ok' || o === 'SQLITE_BUSY')).toBe(true);
+    expect(store.integrityCheck()).toBe('ok');
+  });
+
   it('migrates a backup from an older schema after restoring it', async () => {
     const dir = tempDir();
     // An old Modulon's database (schema 3) taken as a backup.

@@ -428,7 +428,16 @@ export class Store {
    * it was), then applies the migrations it lacks. Callers check `source` first (backup.ts).
    */
   async restoreFrom(source: Database.Database, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
-    await source.backup(this.path, { progress: () => 0x7fffffff });
+    // Between the backup's first step (which takes the write lock) and its second, a write on this
+    // connection would wait in SQLite's busy handler, on this thread, for the backup that cannot
+    // move meanwhile: it fails at once instead (and the caller sees "database is locked").
+    const wait = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      await source.backup(this.path, { progress: () => 0x7fffffff });
+    } finally {
+      this.db.pragma(`busy_timeout = ${wait}`);
+    }
     // The backup bumped the schema cookie; a read makes this connection notice and re-read the
     // schema before a migration's ALTER TABLE is prepared against the schema it had cached.
     this.db.prepare('SELECT count(*) FROM sqlite_schema').get();
