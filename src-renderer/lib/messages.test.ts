@@ -141,6 +141,13 @@ describe('field errors in Chinese', () => {
     expect(seen.size).toBeGreaterThanOrEqual(20);
   });
 
+  it('renders the app’s frames around an engine message, and the message inside', () => {
+    expect(localise('scenario file interventions[0].dose: expected a dose greater than zero, got "0 mg"', 'zh')).toBe('情景文件 interventions[0].dose：剂量应大于零，当前为 "0 mg"');
+    expect(localise('not a JSON file (Unexpected token)', 'zh')).toBe('不是 JSON 文件（Unexpected token）');
+    expect(localise('scenario abc does not exist', 'zh')).toBe('情景 abc 不存在');
+    expect(localise('scenarios:run: the run was stopped after 120 s (the time limit); shorten the duration, coarsen the sampling or use fewer drugs', 'zh')).toBe('运行在 120 s 后被停止（时间上限）；请缩短时长、加大采样间隔或减少药物');
+  });
+
   it('leaves a message it does not know as the engine wrote it', () => {
     expect(localise('something the catalogue never saw', 'zh')).toBe('something the catalogue never saw');
   });

@@ -4,8 +4,8 @@
 // without a pattern here; a message that matches no pattern is shown as the engine wrote it.
 import type { Lang } from './i18n.svelte.ts';
 
-/** Where a pattern comes from: a run warning (results.warnings) or a refusal of a field. */
-export type MessageKind = 'warning' | 'field';
+/** Where a pattern comes from: a run warning (results.warnings), a refusal of a field, or the app's frame around one. */
+export type MessageKind = 'warning' | 'field' | 'app';
 
 export interface MessagePattern {
   /** Stable name, used by the tests to check that each engine warning builder has its pattern. */
@@ -170,7 +170,26 @@ export const PATTERNS: readonly MessagePattern[] = [
   { id: 'unknown-key', kind: 'field', re: /^unknown keys? (.+)$/, zh: (keys) => `未知的键 ${keys}` },
   { id: 'scenario-schema', kind: 'field', re: /^expected "(modulon\.scenario\/\d+)", got (.+)$/, zh: (s, g) => `应为 "${s}"，当前为 ${g}` },
   { id: 'scenario-object', kind: 'field', re: /^expected a JSON object with "schema": "modulon\.scenario\/1"$/, zh: () => '应为带有 "schema": "modulon.scenario/1" 的 JSON 对象' },
+
+  // The backend's and the import's frames around an engine message (the inner message is localised too).
+  { id: 'in-scenario-file', kind: 'app', re: /^scenario file (\S+): (.+)$/, zh: (p, m) => `情景文件 ${p}：${inner(m!)}` },
+  { id: 'in-scenario', kind: 'app', re: /^scenario (\S+): (.+)$/, zh: (p, m) => `情景 ${p}：${inner(m!)}` },
+  { id: 'in-drug', kind: 'app', re: /^drug (\S+): (.+)$/, zh: (p, m) => `药物 ${p}：${inner(m!)}` },
+  { id: 'not-json', kind: 'app', re: /^not a JSON file \((.+)\)$/, zh: (why) => `不是 JSON 文件（${why}）` },
+  { id: 'not-found', kind: 'app', re: /^(scenario|run|comparison) (\S+) does not exist$/, zh: (what, id) => `${({ scenario: '情景', run: '运行', comparison: '比较' } as Record<string, string>)[what!]} ${id} 不存在` },
+  { id: 'run-cancelled', kind: 'app', re: /^(?:[\w:]+: )?the run was cancelled$/, zh: () => '运行已取消' },
+  { id: 'engine-closed', kind: 'app', re: /^(?:[\w:]+: )?the engine was closed$/, zh: () => '引擎已关闭' },
+  {
+    id: 'run-timeout',
+    kind: 'app',
+    re: /^(?:[\w:]+: )?the run was stopped after (\S+) s \(the time limit\); shorten the duration, coarsen the sampling or use fewer drugs$/,
+    zh: (s) => `运行在 ${s} s 后被停止（时间上限）；请缩短时长、加大采样间隔或减少药物`,
+  },
+  { id: 'internal', kind: 'app', re: /^internal error in (\S+): (.+)$/, zh: (m, why) => `${m} 内部错误：${why}` },
 ];
+
+/** An engine message inside a frame, in Chinese (as the engine wrote it when unknown). */
+const inner = (m: string): string => localise(m, 'zh');
 
 /** The pattern an engine message matches, if any. */
 export function patternOf(message: string): { pattern: MessagePattern; groups: string[] } | undefined {
