@@ -136,3 +136,25 @@ export function seriesAt(s: Pick<Series, 't' | 'v'>, t: number): number | null {
   const w = (t - t0) / (t1 - t0);
   return (v[lo] as number) * (1 - w) + (v[hi] as number) * w;
 }
+
+/**
+ * The results on one regular grid of `stepH` hours (0, step, …, end): every series on the run's
+ * main time grid (the one with the most points, refined after events) interpolated linearly;
+ * sparse series (probes, task measures) kept at their own times. For exports that want a grid.
+ */
+export function resampleResults(results: Results, stepH: number): Results {
+  const all = Object.values(results.series);
+  const main = all.reduce<Series | undefined>((best, s) => (best === undefined || s.t.length > best.t.length ? s : best), undefined);
+  if (!main || !(stepH > 0)) return results;
+  const end = main.t.at(-1) as number;
+  const grid: number[] = [];
+  for (let k = 0; k * stepH <= end + 1e-9; k++) grid.push(Math.min(end, k * stepH));
+  if ((grid.at(-1) as number) < end - 1e-9) grid.push(end);
+  const sameGrid = (s: Series) => s.t === main.t || (s.t.length === main.t.length && s.t[0] === main.t[0] && s.t.at(-1) === end);
+  const series: Record<string, Series> = {};
+  for (const [name, s] of Object.entries(results.series)) {
+    series[name] = sameGrid(s) ? { ...s, t: grid, v: grid.map((t) => seriesAt(s, t) as number) } : s;
+  }
+  return { ...results, series };
+}
+

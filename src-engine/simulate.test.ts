@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { DrugFile } from './drugs/schema.ts';
 import { MAX_OUTPUT_VALUES, outputSeriesBound, parseScenario, type Scenario } from './scenario.ts';
 import { refineGrid, run, runChecked, simulate } from './simulate.ts';
+import { resampleResults, seriesAt } from './results.ts';
 
 const base = { schema: 'modulon.scenario/1', name: 't', patient: { condition: 'healthy' } };
 function ok(doc: Record<string, unknown>) {
@@ -209,5 +210,18 @@ describe('sampling that shows the peaks (refinement after events)', () => {
     expect(all).toContain(2 + 8);
     expect(all.every((t, k) => k === 0 || t > all[k - 1]!)).toBe(true);
     expect(all.filter((t) => t > 12)).toEqual([]);
+  });
+});
+
+describe('resampling for exports', () => {
+  it('puts the dense series on a regular grid and keeps sparse ones at their times', () => {
+    const r = ok({ duration: '2d', interventions: [{ type: 'drug', drug: 'ketamine', route: 'iv', dose: '0.5 mg/kg', infusion: '40min', start: '3h' }] });
+    const g = resampleResults(r, 6);
+    const plasma = g.series['pk.ketamine.plasma']!;
+    expect(plasma.t).toEqual([0, 6, 12, 18, 24, 30, 36, 42, 48]);
+    expect(plasma.v[1]).toBeCloseTo(seriesAt(r.series['pk.ketamine.plasma']!, 6)!, 12);
+    expect(g.series['scale.hamd17']!.t).toHaveLength(9);
+    // EEG probes stay where they were computed.
+    expect(g.series['eeg.alpha']!.t).toEqual(r.series['eeg.alpha']!.t);
   });
 });

@@ -13,6 +13,10 @@ import type { EffectResult, EffectsFile } from '../validation/effects.ts';
 import type { Method } from './methods.ts';
 import type { ComparisonRecord, ComparisonRun, ComparisonSummary, ReportFile } from './reports.ts';
 
+/** Regular grids the wide CSV export can resample a run on (the app's export sampling choice). */
+export const CSV_GRIDS = ['15min', '1h', '6h', '1d'] as const;
+export type CsvGrid = (typeof CSV_GRIDS)[number];
+
 export { METHODS, isMethod, type Method } from './methods.ts';
 export * from './reports.ts';
 
@@ -197,7 +201,8 @@ export const inputs = {
   'runs:list': z.strictObject({ scenarioId: id }),
   'runs:get': z.strictObject({ id }),
   /** `wide` (default): one row per time point, one column per series; `long`: the report's CSV (time_h, series, name, value, unit, with a # header block). */
-  'runs:exportCsv': z.strictObject({ id, format: z.enum(['wide', 'long']).optional(), lang: z.enum(['en', 'zh-CN']).optional() }),
+  /** `grid`: the wide CSV on one regular grid instead of the computed points (the sampling grid plus points after events). */
+  'runs:exportCsv': z.strictObject({ id, format: z.enum(['wide', 'long']).optional(), lang: z.enum(['en', 'zh-CN']).optional(), grid: z.enum(CSV_GRIDS).optional() }),
   'validation:run': z.strictObject({}),
   /** Runs every arm of a comparison document (modulon.comparison/1); `seriesOnly`: return only the analysed and adverse series of each arm. */
   'compare:run': z.strictObject({ doc: z.unknown(), seriesOnly: z.boolean().optional() }),

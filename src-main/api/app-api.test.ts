@@ -47,10 +47,18 @@ describe('AppApi backend', () => {
     const header = (lines[0] as string).split(',');
     expect(header.slice(0, 4)).toEqual(['time_h', 'pk.donepezil.plasma (ng/mL)', 'target.AChE.occupancy (fraction)', 'target.AChE_rbc.inhibition (fraction)']);
     expect(header).toContain('scale.adascog (points)');
-    expect(lines).toHaveLength(1 + 73);
+    // One row per computed time: the hourly grid (73 points over 3 days) plus the points after each dose.
+    const times = run.value.results.series['pk.donepezil.plasma']!.t;
+    expect(times.filter((t) => Number.isInteger(t))).toHaveLength(73);
+    expect(lines).toHaveLength(1 + times.length);
     expect((lines[1] as string).split(',').slice(0, 4)).toEqual(['0', '0', '0', '0']);
     expect((lines[1] as string).split(',')).toHaveLength(header.length);
     expect(csv.value.filename).toMatch(/^Donepezil-5-mg-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.csv$/);
+    // On a chosen regular grid instead: every 6 h over 3 days, 13 rows.
+    const gridded = await backend.api['runs:exportCsv']({ id: run.value.id, grid: '6h' });
+    if (!gridded.ok) throw new Error(gridded.error.message);
+    const rows = gridded.value.csv.trimEnd().split('\r\n').slice(1);
+    expect(rows.map((r) => r.split(',')[0])).toEqual(['0', '6', '12', '18', '24', '30', '36', '42', '48', '54', '60', '66', '72']);
   });
 
   it('refuses an invalid scenario with the field path and keeps what was saved', async () => {

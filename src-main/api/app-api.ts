@@ -25,6 +25,8 @@ import {
   type ScenarioInput,
 } from '../../src-engine/index.ts';
 import { csvFilename, resultsCsvChunks } from '../csv.ts';
+import { resampleResults } from '../../src-engine/results.ts';
+import { hoursOf } from '../../src-engine/scenario.ts';
 import { inProcessRunner, RunStopped, type EngineRunner } from '../engine-runner.ts';
 import { reportsHandlers } from './reports.ts';
 import type { PdfPrinter } from '../reports/pdf.ts';
@@ -116,13 +118,13 @@ export function createBackend(options: BackendOptions): Backend {
     },
     'runs:list': ({ scenarioId }) => ok(store.listRuns(scenarioId)),
     'runs:get': async ({ id }) => found(await store.getRun(id), 'run', id),
-    'runs:exportCsv': async ({ id, format, lang }) => {
+    'runs:exportCsv': async ({ id, format, lang, grid }) => {
       // Made in chunks as it is sent (or joined with turns of the event loop between chunks): a
       // maximum-size run's CSV takes about a second of work and must not stop the backend meanwhile.
       const record = await store.getRun(id);
       if (!record) return notFound('run', id);
       const filename = csvFilename(record.results.scenario.name, record.createdAt);
-      if (format !== 'long') return ok({ filename, csv: new ChunkedText(resultsCsvChunks(record.results)) });
+      if (format !== 'long') return ok({ filename, csv: new ChunkedText(resultsCsvChunks(grid === undefined ? record.results : resampleResults(record.results, hoursOf(grid)))) });
       const run = scenarioRun(record.results, record.results.scenario, {});
       if (!run.ok) throw new Error(`BUG: a stored run has no report: ${run.errors[0]?.message}`);
       return ok({ filename, csv: new ChunkedText(longCsvChunks(run.value, { lang: lang ?? 'en', generatedAt: (options.now?.() ?? new Date()).toISOString() })) });

@@ -1,5 +1,6 @@
-// What the app's time charts share: Chart.js registration, colours for light and dark, the
-// options of a chart over time, and the attachment that rebuilds a chart when its inputs change.
+// What the app's time charts share: Chart.js registration (with the zoom and annotation plugins),
+// colours for light and dark, the options of a chart over time, the shared time window and hover
+// cursor, and the attachments that rebuild a chart when its inputs change.
 import {
   Chart,
   Decimation,
@@ -14,10 +15,56 @@ import {
   type ChartConfiguration,
   type ChartOptions,
   type Plugin,
+  type Scale,
 } from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import zoomPlugin from 'chartjs-plugin-zoom';
+import { untrack } from 'svelte';
 import { i18n } from './i18n.svelte.ts';
+import { tickLabel, tickStyle, timeInWords, timeTicks } from './time-axis.ts';
 
-Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Decimation, Legend, Tooltip);
+Chart.register(LineController, ScatterController, LineElement, PointElement, LinearScale, LogarithmicScale, Decimation, Legend, Tooltip, zoomPlugin, annotationPlugin);
+
+/** Narrowest window the zoom goes to, hours (six minutes). */
+export const MIN_WINDOW_H = 0.1;
+
+/**
+ * The time window every chart over time shows, and the time under the pointer on any of them
+ * (drawn as a line on all): zooming or panning one chart moves the others.
+ */
+export class TimeView {
+  /** Visible window, hours from the start; undefined: the whole run. */
+  window = $state<{ from: number; to: number } | undefined>();
+  /** Time under the pointer, hours; undefined when the pointer is off the charts. */
+  hoverH = $state<number | undefined>();
+  /** End of the run shown, hours. */
+  endH = $state(0);
+
+  /** A new run: a window that no longer fits it is dropped. */
+  setEnd(endH: number): void {
+    if (endH === this.endH) return;
+    this.endH = endH;
+    if (this.window && (this.window.from >= endH || this.window.to > endH + 1e-9)) this.window = undefined;
+  }
+
+  /** Shows [from, to] hours, clamped to the run; the whole run is no window. */
+  show(from: number, to: number): void {
+    let a = Math.max(0, Math.min(from, to));
+    let b = Math.min(this.endH, Math.max(from, to));
+    if (b - a < MIN_WINDOW_H) {
+      const mid = (a + b) / 2;
+      a = Math.max(0, mid - MIN_WINDOW_H / 2);
+      b = Math.min(this.endH, a + MIN_WINDOW_H);
+    }
+    this.window = a <= 1e-9 && b >= this.endH - 1e-9 ? undefined : { from: a, to: b };
+  }
+
+  reset(): void {
+    this.window = undefined;
+  }
+}
+
+export const timeView = new TimeView();
 
 export interface Theme {
   grid: string;
@@ -31,9 +78,15 @@ export function theme(): Theme {
 
 type ScaleSpec = NonNullable<ChartOptions<'line'>['scales']>[string];
 
-/** Options of a chart over time (x in hours or days) with the given y scales. */
+/**
+ * Options of a chart over time (x in hours or days, `timeUnit`) with the given y scales: ticks and
+ * labels follow the visible span (clock time when zoomed into a day, days, weeks), tooltips say
+ * the time in words, the zoom plugin zooms and pans x only within the run.
+ */
 export function timeOptions(timeUnit: 'h' | 'd', maxX: number, th: Theme, scales: Record<string, ScaleSpec>): ChartOptions<'line'> {
   const t = i18n.t;
+  const perUnit = timeUnit === 'h' ? 1 : 24;
+  const runEndH = maxX * perUnit;
   return {
     animation: false,
     responsive: true,
@@ -44,10 +97,32 @@ export function timeOptions(timeUnit: 'h' | 'd', maxX: number, th: Theme, scales
     plugins: {
       decimation: { enabled: true, algorithm: 'min-max' },
       legend: { labels: { color: th.text, boxWidth: 14 } },
-      tooltip: { callbacks: { title: (items) => (items[0] ? `${(items[0].parsed.x ?? 0).toFixed(2)} ${timeUnit}` : '') } },
+      tooltip: { callbacks: { title: (items) => (items[0] ? timeInWords((items[0].parsed.x ?? 0) * perUnit, runEndH, t) : '') } },
+      zoom: {
+        limits: { x: { min: 0, max: maxX, minRange: MIN_WINDOW_H / perUnit } },
+        pan: { enabled: true, mode: 'x', modifierKey: 'shift' },
+        zoom: { mode: 'x', wheel: { enabled: true, modifierKey: 'ctrl' }, pinch: { enabled: true }, drag: { enabled: true, threshold: 8, backgroundColor: 'rgba(47, 111, 219, 0.12)', borderColor: 'rgba(47, 111, 219, 0.6)', borderWidth: 1 } },
+      },
     },
     scales: {
-      x: { type: 'linear', min: 0, max: maxX, title: { display: true, text: timeUnit === 'h' ? t.hours : t.days, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
+      x: {
+        type: 'linear',
+        min: 0,
+        max: maxX,
+        title: { display: true, text: t.timeAxis, color: th.text },
+        grid: { color: th.grid },
+        ticks: {
+          color: th.text,
+          maxRotation: 0,
+          callback(this: Scale, value) {
+            const span = (this.max - this.min) * perUnit;
+            return tickLabel(Number(value) * perUnit, tickStyle(span, runEndH), t);
+          },
+        },
+        afterBuildTicks: (scale) => {
+          scale.ticks = timeTicks(scale.min * perUnit, scale.max * perUnit).map((h) => ({ value: h / perUnit }));
+        },
+      },
       ...scales,
     },
   };
@@ -65,53 +140,96 @@ export function chartAttachment(config: () => ChartConfiguration<'line' | 'scatt
   };
 }
 
+export interface TimeChartOptions {
+  /** Hours per x unit of the chart (1 or 24). */
+  perUnit: number;
+  /** A chosen time to mark (x units), e.g. the circuits panel's; redrawn, not rebuilt, when it moves. */
+  cursor?: () => number | undefined;
+  /** A click on the plot reports its x value (x units). */
+  onpick?: (x: number) => void;
+}
+
 /**
- * A chart over time with a cursor: rebuilt when what `config` reads changes, redrawn (not rebuilt)
- * when the cursor moves; a click on the plot reports its x value.
+ * A chart over time: rebuilt when what `config` reads changes; it shows the shared time window
+ * (zoom or pan on it moves every chart), draws the shared hover line and an optional chosen time.
  */
-export function cursorChartAttachment(
-  config: () => ChartConfiguration<'line' | 'scatter'>,
-  cursor: () => number | undefined,
-  onpick?: (x: number) => void,
-): (canvas: HTMLCanvasElement) => () => void {
+export function timeChartAttachment(config: () => ChartConfiguration<'line' | 'scatter'>, opts: TimeChartOptions): (canvas: HTMLCanvasElement) => () => void {
   return (canvas) => {
     let chart: Chart<'line' | 'scatter'> | undefined;
-    const at: { x: number | undefined } = { x: undefined };
-    const line: Plugin<'line' | 'scatter'> = {
-      id: 'cursor',
+    const at: { pick: number | undefined; hover: number | undefined } = { pick: undefined, hover: undefined };
+    const vline = (c: Chart, x: number, dashed: boolean) => {
+      const px = c.scales.x?.getPixelForValue(x);
+      if (px === undefined || px < c.chartArea.left || px > c.chartArea.right) return;
+      const ctx = c.ctx;
+      ctx.save();
+      ctx.strokeStyle = theme().text;
+      ctx.globalAlpha = dashed ? 0.55 : 0.3;
+      ctx.setLineDash(dashed ? [4, 3] : []);
+      ctx.beginPath();
+      ctx.moveTo(px, c.chartArea.top);
+      ctx.lineTo(px, c.chartArea.bottom);
+      ctx.stroke();
+      ctx.restore();
+    };
+    const lines: Plugin<'line' | 'scatter'> = {
+      id: 'time-lines',
       afterDatasetsDraw(c) {
-        if (at.x === undefined) return;
-        const px = c.scales.x?.getPixelForValue(at.x);
-        if (px === undefined || px < c.chartArea.left || px > c.chartArea.right) return;
-        const ctx = c.ctx;
-        ctx.save();
-        ctx.strokeStyle = theme().text;
-        ctx.globalAlpha = 0.55;
-        ctx.setLineDash([4, 3]);
-        ctx.beginPath();
-        ctx.moveTo(px, c.chartArea.top);
-        ctx.lineTo(px, c.chartArea.bottom);
-        ctx.stroke();
-        ctx.restore();
+        if (at.hover !== undefined) vline(c as Chart, at.hover, false);
+        if (at.pick !== undefined) vline(c as Chart, at.pick, true);
       },
+    };
+    const windowOf = (c: Chart) => {
+      const x = c.scales.x;
+      if (x) timeView.show(x.min * opts.perUnit, x.max * opts.perUnit);
+    };
+    const apply = () => {
+      if (!chart) return;
+      const w = timeView.window;
+      const x = chart.options.scales?.x;
+      const limits = (chart.options.plugins as { zoom?: { limits?: { x?: { max?: number } } } } | undefined)?.zoom?.limits?.x;
+      if (!x) return;
+      x.min = w ? w.from / opts.perUnit : 0;
+      x.max = w ? w.to / opts.perUnit : (limits?.max ?? x.max);
+      chart.update('none');
     };
     $effect(() => {
       const cfg = config();
       chart?.destroy();
+      const plugins = (cfg.options?.plugins ?? {}) as Record<string, unknown>;
+      const zoom = (plugins.zoom ?? {}) as { zoom?: object; pan?: object };
       chart = new Chart(canvas, {
         ...cfg,
-        plugins: [...(cfg.plugins ?? []), line],
+        plugins: [...(cfg.plugins ?? []), lines],
         options: {
           ...cfg.options,
+          plugins: {
+            ...plugins,
+            zoom: {
+              ...zoom,
+              zoom: { ...zoom.zoom, onZoomComplete: ({ chart: c }: { chart: Chart }) => windowOf(c) },
+              pan: { ...zoom.pan, onPanComplete: ({ chart: c }: { chart: Chart }) => windowOf(c) },
+            },
+          },
+          onHover: (event, _elements, c) => {
+            const inside = event.type !== 'mouseout' && event.x !== null && event.x >= c.chartArea.left && event.x <= c.chartArea.right;
+            const x = inside ? c.scales.x?.getValueForPixel(event.x as number) : undefined;
+            timeView.hoverH = x === undefined || !Number.isFinite(x) ? undefined : x * opts.perUnit;
+          },
           onClick: (event, _elements, c) => {
             const x = event.x === null ? undefined : c.scales.x?.getValueForPixel(event.x);
-            if (x !== undefined && Number.isFinite(x)) onpick?.(x);
+            if (x !== undefined && Number.isFinite(x)) opts.onpick?.(x);
           },
         },
-      });
+      } as ChartConfiguration<'line' | 'scatter'>);
+      untrack(apply);
     });
     $effect(() => {
-      at.x = cursor();
+      void timeView.window;
+      apply();
+    });
+    $effect(() => {
+      at.pick = opts.cursor?.();
+      at.hover = timeView.hoverH === undefined ? undefined : timeView.hoverH / opts.perUnit;
       chart?.draw();
     });
     return () => chart?.destroy();

@@ -6,6 +6,7 @@ import { settingsEn, settingsZh } from './strings-settings.ts';
 import { seriesEn, seriesZh } from './strings-series.ts';
 import { devicesEn, devicesZh } from './strings-devices.ts';
 import { validationEn, validationZh } from './strings-validation.ts';
+import { chartsEn, chartsZh } from './strings-charts.ts';
 
 const en = {
   appTagline: 'What-if lab for the pharmacology of learning and memory',
@@ -127,6 +128,7 @@ const en = {
   ...devicesEn,
   ...validationEn,
   ...compareEn,
+  ...chartsEn,
 };
 
 export type Strings = typeof en;
@@ -249,6 +251,7 @@ const zh: Strings = {
   ...devicesZh,
   ...validationZh,
   ...compareZh,
+  ...chartsZh,
 };
 
 export type Lang = 'en' | 'zh';

@@ -1,4 +1,5 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
+import type { CsvGrid } from '../../src-engine/contract/app-api.ts';
 import type { AppApi, DrugSummary, ReportFile, ReportFormat, ReportLang, Result, ScenarioSummary, ValidationReport } from '../../src-engine/contract/app-api.ts';
 import { parseScenario, type CustomDrugInput, type FieldError, type Results, type ScenarioInput } from '../../src-engine/index.ts';
 import { DraftEditor } from './draft-editor.svelte.ts';
@@ -377,10 +378,15 @@ export class Workbench extends DraftEditor {
   }
 
   /** Asks the backend for the CSV of the stored run and hands it to `download`. */
-  async exportCsv(download: (filename: string, text: string) => void): Promise<void> {
+  async exportCsv(download: (filename: string, text: string) => void, grid?: CsvGrid): Promise<void> {
     if (this.runId === undefined) return;
-    const file = await this.task(() => this.api['runs:exportCsv']({ id: this.runId as string }));
+    const file = await this.task(() => this.api['runs:exportCsv']({ id: this.runId as string, ...(grid ? { grid } : {}) }));
     if (file) download(file.filename, file.csv);
+  }
+
+  /** A live preview of the document `json` (not stored); a run of that very document already shown stays. */
+  showPreview(results: Results, json: string): void {
+    if (this.resultsJson !== json) this.showResults(results, undefined, json);
   }
 
   private showResults(results: Results, runId: string | undefined, json: string): void {

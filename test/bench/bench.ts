@@ -216,3 +216,19 @@ line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => ba
     line('report PDF through headless Chromium (zh-CN, A4; launch included)', await timeAsync(async () => chromiumPdfPrinter()(html, 'a4')));
   } else console.log('report PDF: skipped (no Chromium; set CHROMIUM_PATH)');
 }
+
+// The app in Chromium (issue 14 limits: edit → redrawn chart ≤ 150 ms median for a 12-week
+// scenario; cold start to interactive ≤ 2 s), against the reference measured above.
+{
+  const { uiBench, uiBenchMissing } = await import('./ui.ts');
+  const missing = uiBenchMissing();
+  if (missing) console.log(`app in Chromium: skipped, ${missing}`);
+  else {
+    const n = Math.max(5, Math.min(RUNS, 21));
+    const ui = await uiBench(n, Math.max(3, Math.min(RUNS >> 3, 7)));
+    console.log(`app in Chromium (web mode, Playwright; ${ui.edits.length} edits, ${ui.coldStarts.length} cold starts; limits 150 ms and 2000 ms):`);
+    line('edit of the dose → live preview run in the Web Worker and every chart redrawn, 12 weeks (ketamine weekly + sertraline daily)', median(ui.edits));
+    line('cold start: page load in a fresh browser context → scenario list loaded and first preview drawn', median(ui.coldStarts));
+  }
+}
+

@@ -36,9 +36,9 @@ test('ketamine and CBT in treatment-resistant depression: brain chart and mechan
   await expect(chain).toContainText('MADRS');
   await page.screenshot({ path: 'test-results/brain-scales.png', fullPage: true });
 
-  await page.getByRole('radio', { name: 'Plasticity' }).click();
+  await page.getByRole('tab', { name: 'Plasticity' }).click();
   await expect.poll(() => paintedPixels(page, 'brain-chart')).toBeGreaterThan(2000);
-  await page.getByRole('radio', { name: 'Side effects' }).click();
+  await page.getByRole('tab', { name: 'Side effects' }).click();
   await page.getByLabel('Readout').selectOption('adverse.dissociation');
   await expect(chain).toContainText('Dissociation');
   await page.screenshot({ path: 'test-results/brain-adverse.png', fullPage: true });

@@ -1,0 +1,100 @@
+// The UI part of `npm run bench` (issue 14): in Chromium driven by Playwright against web mode on
+// the built app (`npm run build` first), the median time from an edit of the dose field to the
+// live preview's charts being drawn, for a 12-week scenario, and the median cold start (a fresh
+// browser context loading the page) until the app is interactive.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface UiFigures {
+  /** Edit → charts drawn, ms, one value per edit. */
+  edits: number[];
+  /** Navigation start → interactive (the scenario list loaded, the first preview drawn), ms. */
+  coldStarts: number[];
+}
+
+/** Why the UI bench cannot run here, or undefined. */
+export function uiBenchMissing(): string | undefined {
+  if (!existsSync(CHROMIUM)) return `no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  if (!existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) return 'no built renderer in out/ (run `npm run build`)';
+  return undefined;
+}
+
+export async function uiBench(edits: number, coldStarts: number): Promise<UiFigures> {
+  const { chromium } = await import('playwright-core');
+  const data = mkdtempSync(join(tmpdir(), 'modulon-bench-ui-'));
+  const child = spawn(process.execPath, [join(ROOT, 'src-main', 'cli', 'main.ts'), 'serve', '--port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+      child.stdout?.on('data', (c: Buffer) => {
+        out += c.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1] as string);
+        }
+      });
+    });
+    const figures: UiFigures = { edits: [], coldStarts: [] };
+    const shown = "performance.getEntriesByName('modulon:preview-shown').length";
+
+    // Cold starts: a fresh context each (no cache), until the list is loaded and a first chart drawn.
+    for (let k = 0; k < coldStarts; k++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByRole('button', { name: 'New scenario' }).waitFor();
+      await page.waitForFunction(`${shown} > 0 && document.querySelector('.scenario-list, aside') !== null`);
+      figures.coldStarts.push(await page.evaluate(() => performance.getEntriesByName('modulon:preview-shown')[0]!.startTime));
+      await context.close();
+    }
+
+    // Edits: a 12-week TRD scenario (ketamine weekly IV, sertraline daily), the dose edited in turn.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    await page.goto(url);
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.getByLabel('Condition').selectOption('depression');
+    await page.getByLabel('Duration').fill('12w');
+    await page.getByLabel('Drug 1').selectOption('ketamine');
+    await page.getByLabel('Route 1').selectOption('iv');
+    await page.getByLabel('Infusion 1').fill('40min');
+    await page.getByLabel('Every 1').fill('7d');
+    await page.getByLabel('Dose 1').fill('0.5 mg/kg');
+    await page.getByRole('button', { name: 'Add dose schedule' }).click();
+    await page.getByLabel('Drug 2').selectOption('sertraline');
+    await page.getByLabel('Route 2').selectOption('oral');
+    if (await page.getByLabel('Infusion 2').isVisible()) await page.getByLabel('Infusion 2').fill('');
+    await page.getByLabel('Dose 2').fill('50 mg');
+    await page.getByLabel('Every 2').fill('24h');
+    await page.getByLabel('Start 2').fill('0d');
+    await page.waitForTimeout(1500);
+    const dose = page.getByLabel('Dose 1');
+    for (let k = 0; k < edits + 2; k++) {
+      const before = (await page.evaluate(shown)) as number;
+      // The edit's own moment, taken in the page as the input event is dispatched.
+      const t0 = await dose.evaluate((el, value) => {
+        const input = el as HTMLInputElement;
+        input.value = value;
+        const t = performance.now();
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        return t;
+      }, k % 2 === 0 ? '0.6 mg/kg' : '0.5 mg/kg');
+      await page.waitForFunction(`${shown} > ${before}`);
+      const t1 = (await page.evaluate(() => performance.getEntriesByName('modulon:preview-shown').at(-1)!.startTime)) as number;
+      if (k >= 2) figures.edits.push(t1 - t0); // the first two warm the worker and the charts
+      await page.waitForTimeout(300); // a pause longer than the debounce: each edit is a user's single change
+    }
+    return figures;
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    rmSync(data, { recursive: true, force: true });
+  }
+}
