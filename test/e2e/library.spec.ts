@@ -15,6 +15,8 @@ const dialog = (page: Page) => page.getByRole('dialog');
 const item = (page: Page, name: string) => page.locator('aside .title').getByText(name, { exact: true });
 /** Engine runs share two cores with the rest of the machine: answers may take seconds. */
 const SLOW = { timeout: 30_000 };
+/** A list action (Rename, Duplicate, Delete) of one scenario. */
+const action = (page: Page, what: string, name: string) => page.getByRole('group', { name: `Actions for ${name}`, exact: true }).getByRole('button', { name: what });
 
 async function saveNew(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'New scenario' }).click();
@@ -82,9 +84,9 @@ test('delete with Undo brings the scenario back with its stored run; rename and 
   await expect(page.getByText(/^Stored run/)).toBeVisible(SLOW);
   await saveNew(page, 'Other');
 
-  await page.getByRole('button', { name: 'Duplicate Keep me' }).click();
+  await action(page, 'Duplicate', 'Keep me').click();
   await expect(item(page, 'Keep me (copy)')).toBeVisible();
-  await page.getByRole('button', { name: 'Rename Keep me (copy)' }).click();
+  await action(page, 'Rename', 'Keep me (copy)').click();
   await dialog(page).getByLabel('Name').fill('Keep me, second');
   await dialog(page).getByRole('button', { name: 'Rename' }).click();
   await expect(item(page, 'Keep me, second')).toBeVisible();
@@ -96,7 +98,7 @@ test('delete with Undo brings the scenario back with its stored run; rename and 
   await expect(page.locator('aside li .title')).toHaveText(['Keep me', 'Keep me, second']);
   await page.getByLabel('Search scenarios').fill('');
 
-  await page.getByRole('button', { name: 'Delete Keep me', exact: true }).click();
+  await action(page, 'Delete', 'Keep me').click();
   await expect(page.getByRole('status').filter({ hasText: 'Deleted “Keep me”.' })).toBeVisible();
   await expect(item(page, 'Keep me')).toHaveCount(0);
   await page.screenshot({ path: join(SHOTS, 'library-deleted-undo.png') });
@@ -108,11 +110,11 @@ test('delete with Undo brings the scenario back with its stored run; rename and 
 
   // Deleting the open scenario with unsaved changes asks first.
   await page.getByLabel('Dose 1').fill('10 mg');
-  await page.getByRole('button', { name: 'Delete Keep me', exact: true }).click();
+  await action(page, 'Delete', 'Keep me').click();
   await expect(dialog(page).getByRole('heading')).toHaveText('Delete the open scenario?');
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByLabel('Dose 1')).toHaveValue('10 mg');
-  await page.getByRole('button', { name: 'Delete Keep me', exact: true }).click();
+  await action(page, 'Delete', 'Keep me').click();
   await dialog(page).getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByLabel('Name', { exact: true })).not.toHaveValue('Keep me');
   await page.getByRole('button', { name: '中文' }).click();

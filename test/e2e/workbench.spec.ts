@@ -84,7 +84,11 @@ test('a bad field is named next to it and nothing saved is lost', async ({ page,
   await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
   await page.screenshot({ path: 'test-results/workbench-invalid.png', fullPage: true });
 
+  // A reload brings the unsaved (invalid) edit back as the working copy; discarding it shows what was stored.
+  page.once('dialog', (d) => void d.accept());
   await page.reload();
-  await page.getByRole('button', { name: /Keep me/ }).click();
+  await expect(page.getByLabel('Dose 1')).toHaveValue('5 kg');
+  await page.getByRole('button', { name: 'Discard them' }).click();
   await expect(page.getByLabel('Dose 1')).toHaveValue('5 mg');
+  await expect(page.getByRole('button', { name: /Keep me/ })).toBeVisible();
 });
