@@ -52,7 +52,7 @@ describe('validation suite', () => {
     expect(s.shareIndependentInBand).toBeGreaterThanOrEqual(0.75);
   });
 
-  // The learning layer (issue 12) has 21 cases, most of them calibration or consistency checks
+  // The learning layer (issue 12) has 22 cases, most of them calibration or consistency checks
   // (Frank 2004's seven PST numbers were the calibration targets; the CERAD recall ratio now sets
   // episodic.cueWeight). Of its 4 independent cases two are in range and two within 30 %:
   // noradrenaline's larger PTSD acquisition (1.28 × healthy) against Milad 2009's "no difference",
