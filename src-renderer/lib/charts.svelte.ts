@@ -194,10 +194,9 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
     };
     $effect(() => {
       const cfg = config();
-      chart?.destroy();
       const plugins = (cfg.options?.plugins ?? {}) as Record<string, unknown>;
       const zoom = (plugins.zoom ?? {}) as { zoom?: object; pan?: object };
-      chart = new Chart(canvas, {
+      const full = {
         ...cfg,
         plugins: [...(cfg.plugins ?? []), lines],
         options: {
@@ -220,8 +219,21 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
             if (x !== undefined && Number.isFinite(x)) opts.onpick?.(x);
           },
         },
-      } as ChartConfiguration<'line' | 'scatter'>);
-      untrack(apply);
+      } as ChartConfiguration<'line' | 'scatter'>;
+      // The shared window goes into the new options; a chart of the same kind is updated in place
+      // (new data and options, no new canvas context, plugins or listeners): a live preview redraws
+      // every chart on each edit.
+      const w = untrack(() => timeView.window);
+      const x = full.options?.scales?.x;
+      if (w && x) Object.assign(x, { min: w.from / opts.perUnit, max: w.to / opts.perUnit });
+      if (chart && (chart.config as { type?: string }).type === full.type) {
+        chart.data = full.data;
+        chart.options = full.options as typeof chart.options;
+        chart.update('none');
+      } else {
+        chart?.destroy();
+        chart = new Chart(canvas, full);
+      }
     });
     $effect(() => {
       void timeView.window;

@@ -23,6 +23,8 @@ export const CANCEL_FOR_NEWER_MS = 2000;
 
 /** What the page measures for the bench: the mark after the charts of a preview have been drawn. */
 export const SHOWN_MARK = 'modulon:preview-shown';
+/** Marks of a run's answer arriving from the engine, before the charts are drawn (the bench splits the time). */
+export const RECEIVED_MARK = 'modulon:preview-received';
 
 /** Something that runs scenario documents: the Web Worker, or (where workers are unavailable) the page itself. */
 interface Runner {
@@ -167,6 +169,7 @@ export class LivePreview {
   private async receive(r: PreviewReply): Promise<void> {
     const current = this.inFlight;
     if (!current || current.id !== r.id) return;
+    performance.mark(RECEIVED_MARK);
     this.inFlight = undefined;
     if (this.queued) {
       // A newer edit came in meanwhile: run it, and drop this answer.

@@ -11,7 +11,7 @@ export const chartsEn = {
   /** A time read aloud (slider, tooltips, table): day and clock time from the start. */
   timeWords: (day: number, clock: string) => `day ${day}, ${clock}`,
   timeWindow: 'Time window',
-  windowAll: 'Whole run',
+  windowAll: 'Full duration',
   windowFirstDay: 'First day',
   windowFirstWeek: 'First week',
   windowLastWeek: 'Last week',

@@ -13,6 +13,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export interface UiFigures {
   /** Edit → charts drawn, ms, one value per edit. */
   edits: number[];
+  /** Of which: edit → the engine's answer back from the worker (debounce, structured clone, run). */
+  engine: number[];
   /** Navigation start → interactive (the scenario list loaded, the first preview drawn), ms. */
   coldStarts: number[];
 }
@@ -42,8 +44,8 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
         }
       });
     });
-    const figures: UiFigures = { edits: [], coldStarts: [] };
-    const shown = "performance.getEntriesByName('modulon:preview-shown').length";
+    const figures: UiFigures = { edits: [], engine: [], coldStarts: [] };
+    const shown = () => performance.getEntriesByName('modulon:preview-shown').length;
 
     // Cold starts: a fresh context each (no cache), until the list is loaded and a first chart drawn.
     for (let k = 0; k < coldStarts; k++) {
@@ -51,7 +53,7 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
       const page = await context.newPage();
       await page.goto(url);
       await page.getByRole('button', { name: 'New scenario' }).waitFor();
-      await page.waitForFunction(`${shown} > 0 && document.querySelector('.scenario-list, aside') !== null`);
+      await page.waitForFunction(() => performance.getEntriesByName('modulon:preview-shown').length > 0);
       figures.coldStarts.push(await page.evaluate(() => performance.getEntriesByName('modulon:preview-shown')[0]!.startTime));
       await context.close();
     }
@@ -77,7 +79,7 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
     await page.waitForTimeout(1500);
     const dose = page.getByLabel('Dose 1');
     for (let k = 0; k < edits + 2; k++) {
-      const before = (await page.evaluate(shown)) as number;
+      const before = await page.evaluate(shown);
       // The edit's own moment, taken in the page as the input event is dispatched.
       const t0 = await dose.evaluate((el, value) => {
         const input = el as HTMLInputElement;
@@ -86,9 +88,13 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
         input.dispatchEvent(new Event('input', { bubbles: true }));
         return t;
       }, k % 2 === 0 ? '0.6 mg/kg' : '0.5 mg/kg');
-      await page.waitForFunction(`${shown} > ${before}`);
-      const t1 = (await page.evaluate(() => performance.getEntriesByName('modulon:preview-shown').at(-1)!.startTime)) as number;
-      if (k >= 2) figures.edits.push(t1 - t0); // the first two warm the worker and the charts
+      await page.waitForFunction((n) => performance.getEntriesByName('modulon:preview-shown').length > n, before);
+      const [t1, tr] = await page.evaluate(() => [performance.getEntriesByName('modulon:preview-shown').at(-1)!.startTime, performance.getEntriesByName('modulon:preview-received').at(-1)!.startTime]);
+      if (k >= 2) {
+        // The first two warm the worker and the charts.
+        figures.edits.push((t1 as number) - t0);
+        figures.engine.push((tr as number) - t0);
+      }
       await page.waitForTimeout(300); // a pause longer than the debounce: each edit is a user's single change
     }
     return figures;

@@ -83,17 +83,17 @@ test("Parkinson's disease: DBS at 130 Hz lowers STN beta and UPDRS-III against t
 
   // Picking a time on the chart moves the cursor, the readouts and the spectrum to the nearest probe.
   const when = panel.locator('.why-controls label > span');
-  await expect(when).toHaveText('At: 14.0 d · nearest probe: 14.0 d');
+  await expect(when).toHaveText('At: day 15, 00:00 · nearest probe: day 15, 00:00');
   const box = (await panel.getByTestId('beta-chart').boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.3, box.y + box.height / 2);
-  await expect(when).not.toHaveText('At: 14.0 d · nearest probe: 14.0 d');
-  await expect(when).toHaveText(/^At: [0-9.]+ d · nearest probe: [0-9.]+ d$/);
+  await expect(when).not.toHaveText('At: day 15, 00:00 · nearest probe: day 15, 00:00');
+  await expect(when).toHaveText(/^At: day \d+, \d\d:\d\d · nearest probe: day \d+, \d\d:\d\d$/);
 
   // The same scenario without DBS.
   await page.getByRole('button', { name: 'Remove DBS 1' }).click();
   await runAndWait(page);
   await expect(panel.getByTestId('readout-stim.dbs.decoupling')).toHaveCount(0);
-  await panel.getByLabel('Circuits and EEG · At').fill(String(14 * 24));
+  await panel.getByLabel('Circuits and EEG · At').fill('14'); // days
   const without = { updrs: await readout(page, 'scale.updrs3'), beta: await readout(page, 'lfp.stn.beta'), relay: await readout(page, 'circuit.thalamus.relay') };
   expect(withDbs.updrs).toBeLessThan(without.updrs - 5);
   expect(withDbs.beta).toBeLessThan(without.beta / 2);
@@ -155,7 +155,7 @@ test('a course of 10 Hz rTMS over the left DLPFC in depression', async ({ page, 
   await expect.poll(() => paintedPixels(page, 'eeg-chart')).toBeGreaterThan(2000);
 
   // At the end of the course (6 weeks) the left DLPFC is potentiated and HAM-D-17 is lower than at the start.
-  await panel.getByLabel('Circuits and EEG · At').fill(String(6 * 7 * 24 - 24));
+  await panel.getByLabel('Circuits and EEG · At').fill(String(6 * 7 - 1)); // days
   const potentiation = await readout(page, 'plasticity.dlpfc.left');
   const hamdCourse = await readout(page, 'scale.hamd17');
   await panel.getByLabel('Circuits and EEG · At').fill('0');
@@ -164,7 +164,7 @@ test('a course of 10 Hz rTMS over the left DLPFC in depression', async ({ page, 
   expect(hamdCourse).toBeLessThan(hamdStart - 1);
   await page.getByLabel('Readout').selectOption('scale.hamd17');
   await expect(page.getByTestId('why-devices')).toContainText('DLPFC plasticity');
-  await panel.getByLabel('Circuits and EEG · At').fill(String(6 * 7 * 24 - 24));
+  await panel.getByLabel('Circuits and EEG · At').fill(String(6 * 7 - 1)); // days
   await page.screenshot({ path: join(SHOTS, 'circuits-tms.png'), fullPage: true });
 
   await page.getByRole('button', { name: '中文' }).click();

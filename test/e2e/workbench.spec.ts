@@ -49,7 +49,9 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   const header = (csv[0] as string).split(',');
   expect(header.slice(0, 4)).toEqual(['time_h', 'pk.donepezil.plasma (ng/mL)', 'target.AChE.occupancy (fraction)', 'target.AChE_rbc.inhibition (fraction)']);
   expect(header).toContain('scale.adascog (points)');
-  expect(csv).toHaveLength(1 + 6 * 7 * 24 + 1);
+  // The hourly grid (1009 rows) and the points after each daily dose (as computed).
+  expect(csv.filter((row) => Number.isInteger(Number(row.split(',')[0])))).toHaveLength(6 * 7 * 24 + 1);
+  expect(csv.length).toBeGreaterThan(1 + 6 * 7 * 24 + 1);
   expect((csv[1] as string).split(',').slice(0, 4)).toEqual(['0', '0', '0', '0']);
   const [t, conc, inhibition, rbc] = (csv.at(-1) as string).split(',').slice(0, 4).map(Number);
   expect(t).toBe(1008);
@@ -60,6 +62,14 @@ test('new scenario, run, chart, save, restart, reopen, export CSV', async ({ pag
   expect(rbc).toBeGreaterThan(0.6);
   expect(rbc).toBeLessThan(0.8);
   await page.screenshot({ path: 'test-results/workbench-reopened.png', fullPage: true });
+
+  // The same run on a regular grid of 6 hours: 169 rows.
+  await page.getByTestId('csv-grid').selectOption('6h');
+  const gridded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const rows = readFileSync(await (await gridded).path(), 'utf8').trimEnd().split('\r\n').slice(1);
+  expect(rows).toHaveLength(6 * 7 * 4 + 1);
+  expect(rows.slice(0, 3).map((r) => r.split(',')[0])).toEqual(['0', '6', '12']);
 
   // Simplified Chinese at run time, units untouched, the chart redrawn.
   await page.getByRole('button', { name: '中文' }).click();
