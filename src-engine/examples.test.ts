@@ -85,11 +85,11 @@ describe('example scenarios', () => {
 
   it('haloperidol 2 mg/day: troughs inside 65–78 % D2 occupancy, peaks above; 10 mg above all day', () => {
     const lastDay = (r: Results) => within(r, 'target.D2.occupancy', 27 * 24, 28 * 24);
-    const two = lastDay(run('haloperidol-d2-window'));
+    const two = lastDay(run('haloperidol-d2-occupancy'));
     expect(min(two)).toBeGreaterThan(0.65);
     expect(min(two)).toBeLessThan(0.78);
     expect(max(two)).toBeGreaterThan(0.78);
-    const ten = lastDay(run('haloperidol-d2-window', (d) => ((d.interventions![0] as { dose: string }).dose = '10 mg')));
+    const ten = lastDay(run('haloperidol-d2-occupancy', (d) => ((d.interventions![0] as { dose: string }).dose = '10 mg')));
     expect(min(ten)).toBeGreaterThan(0.78);
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import dbsParkinsons from './data/examples/dbs-parkinsons.json' with { type: 'json' };
 import donepezilOnOff from './data/examples/donepezil-on-off.json' with { type: 'json' };
 import ectDepression from './data/examples/ect-depression.json' with { type: 'json' };
-import haloperidolD2 from './data/examples/haloperidol-d2-window.json' with { type: 'json' };
+import haloperidolD2 from './data/examples/haloperidol-d2-occupancy.json' with { type: 'json' };
 import itbsDepression from './data/examples/itbs-depression.json' with { type: 'json' };
 import ketamineCbt from './data/examples/ketamine-cbt-trd.json' with { type: 'json' };
 import levodopaWearingOff from './data/examples/levodopa-wearing-off.json' with { type: 'json' };

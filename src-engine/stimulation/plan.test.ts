@@ -6,7 +6,7 @@ import { parseScenario, type ScenarioInput } from '../scenario.ts';
 import { planDevices, sessionLabel, type DevicePlan } from './plan.ts';
 import { resolveTdcs, resolveTms } from './schema.ts';
 
-type Intervention = ScenarioInput['interventions'][number];
+type Intervention = NonNullable<ScenarioInput['interventions']>[number];
 
 /** Plans one scenario of `interventions` over two weeks (336 h). */
 function plan(...interventions: Intervention[]): DevicePlan & { warnings: string[] } {
