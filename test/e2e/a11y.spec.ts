@@ -157,3 +157,24 @@ test('html[data-theme] overrides the system preference both ways', async ({ page
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
   expect(await bg()).toBe('rgb(20, 23, 28)');
 });
+
+test('the Settings radio groups move with the arrow keys; the chosen theme and language survive a reload', async ({ page, app }) => {
+  const server = await app.start();
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const lang = page.getByRole('radiogroup', { name: /Language/ });
+  await lang.getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('radiogroup', { name: /语言/ }).getByRole('radio', { name: '中文' })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('radiogroup', { name: /语言/ }).getByRole('radio', { name: '中文' })).toBeFocused();
+  const theme = page.getByRole('radiogroup', { name: /主题/ });
+  await theme.getByRole('radio', { checked: true }).focus();
+  await page.keyboard.press('End');
+  await expect(theme.getByRole('radio').last()).toHaveAttribute('aria-checked', 'true');
+  expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  await page.screenshot({ path: `${SHOTS}/a11y-settings-arrows-zh-dark.png`, fullPage: false });
+  await page.reload();
+  await expect(page.getByRole('button', { name: '设置' })).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(20, 23, 28)');
+});
