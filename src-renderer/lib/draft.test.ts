@@ -83,7 +83,11 @@ describe('chart data', () => {
     expect(data.timeUnit).toBe('d');
     expect(data.maxX).toBe(3);
     expect(data.plasma.map((p) => p.drug)).toEqual(['donepezil']);
-    expect(data.plasma[0]!.points).toHaveLength(3 * 24 * 2 + 1);
+    // One point per computed time: the 30-min grid (145 points) and the points after each dose.
+    const t = out.results.series['pk.donepezil.plasma']!.t;
+    expect(data.plasma[0]!.points).toHaveLength(t.length);
+    expect(t.filter((h) => Number.isInteger(h * 2))).toHaveLength(3 * 24 * 2 + 1);
+    expect(data.plasma[0]!.points[1]!.x).toBeCloseTo(1 / 12 / 24, 12);
     expect(data.doses).toEqual([{ x: 0, y: 0 }, { x: 1, y: 0 }, { x: 2, y: 0 }]);
     const inh = data.inhibition[0]!.points.at(-1)!.y;
     expect(inh).toBeCloseTo(out.results.series['target.AChE.occupancy']!.v.at(-1)! * 100, 10);

@@ -50,7 +50,8 @@ export const chartsEn = {
   previewInline: 'Web Workers unavailable: the preview runs in the page.',
   sliderDays: (d: string) => `day ${d}`,
   exportSampling: 'CSV sampling',
-  exportSamplings: { computed: 'as computed (grid + points after events)', '15min': 'every 15 min', '1h': 'every hour', '6h': 'every 6 hours', '1d': 'every day' } as Table,
+  exportSamplingHint: 'As computed: the sampling grid plus the points after each dose, infusion end and session. A regular grid: every series interpolated on it (probes stay at their times).',
+  exportSamplings: { computed: 'as computed', '15min': 'every 15 min', '1h': 'every hour', '6h': 'every 6 hours', '1d': 'every day' } as Table,
 };
 
 export const chartsZh: typeof chartsEn = {
@@ -100,5 +101,6 @@ export const chartsZh: typeof chartsEn = {
   previewInline: '无法使用 Web Worker：预览在页面中运行。',
   sliderDays: (d) => `第 ${d} 天`,
   exportSampling: 'CSV 采样',
-  exportSamplings: { computed: '按计算结果（网格 + 事件后的点）', '15min': '每 15 分钟', '1h': '每小时', '6h': '每 6 小时', '1d': '每天' },
+  exportSamplingHint: '按计算结果：采样网格加上每次给药、输注结束和治疗后的点。规则网格：各序列在其上插值（探针保持原时刻）。',
+  exportSamplings: { computed: '按计算结果', '15min': '每 15 分钟', '1h': '每小时', '6h': '每 6 小时', '1d': '每天' },
 };
