@@ -86,6 +86,9 @@ export class LivePreview {
   /** `onresult` receives each run's results with the JSON of the document they belong to. */
   constructor(onresult: (results: Results, json: string) => void = () => {}) {
     this.onresult = onresult;
+    // The worker loads the engine on its own thread while the page mounts: the first edit (or the
+    // first scenario) does not wait for it.
+    this.ensureRunner();
   }
 
   /** An edit: runs after DEBOUNCE_MS of quiet, or at once when nothing ran or was edited lately. */
