@@ -179,6 +179,9 @@ test('a course of 10 Hz rTMS over the left DLPFC in depression', async ({ page, 
   await expect(page.getByText('✓ 已保存')).toBeVisible();
   await page.reload();
   await page.getByRole('button', { name: /rTMS course in depression/ }).click();
+  // The language is kept across the reload.
+  await expect(page.getByLabel('TMS 1 方案')).toHaveValue('10hz');
+  await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByLabel('TMS 1 Protocol')).toHaveValue('10hz');
   await expect(page.getByLabel('TMS 1 Stop')).toHaveValue('6w');
   await expect(page.getByLabel('TMS 1 Days per week')).toHaveValue('5');
