@@ -77,3 +77,21 @@ export interface DataFolderInfo {
 }
 
 export type ChooseFolderResult = { chosen: false; error?: string } | { chosen: true; info: DataFolderInfo };
+
+/** What the shell adds beside the API: the preload's `modulonShell` global of the page (absent in web mode). */
+export interface ModulonShell {
+  /** Calls `listener` with each menu command (and its detail); returns a function that stops listening. */
+  onMenu(listener: (command: MenuCommand, detail?: MenuDetail) => void): () => void;
+  /** The page's unsaved state, for the prompt when the window closes. */
+  setState(state: { dirty: boolean; name?: string; lang?: 'en' | 'zh' }): void;
+  /** The answer to a 'save-for-close' command: true when the edits are stored. */
+  saveDone(ok: boolean): void;
+  /** A stored scenario was opened or saved (File ▸ Open Recent). */
+  opened(scenario: { id: string; name: string }): void;
+  /** Writes a file where the user chooses in the native save dialog. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  dataFolder(): Promise<DataFolderInfo>;
+  chooseDataFolder(): Promise<ChooseFolderResult>;
+  resetDataFolder(): Promise<DataFolderInfo>;
+  relaunch(): Promise<unknown>;
+}

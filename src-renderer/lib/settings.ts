@@ -1,24 +1,14 @@
 // Settings' pure parts, testable under Node: the theme (stored, applied as html[data-theme]), the
 // desktop shell the page may have, and what a restore reloads.
 import type { AppApi } from '../../src-engine/contract/app-api.ts';
-import type { ChooseFolderResult, DataFolderInfo, MenuCommand, MenuDetail, SaveFileRequest, SaveFileResult } from '../../src-engine/contract/shell.ts';
+import type { ModulonShell } from '../../src-engine/contract/shell.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
 export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
 export const THEME_KEY = 'modulon.theme';
 
 /** The Electron preload's `window.modulonShell` (absent in web mode). */
-export interface DesktopShell {
-  onMenu(listener: (command: MenuCommand, detail?: MenuDetail) => void): () => void;
-  setState(state: { dirty: boolean; name?: string; lang?: 'en' | 'zh' }): void;
-  saveDone(ok: boolean): void;
-  opened(scenario: { id: string; name: string }): void;
-  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
-  dataFolder(): Promise<DataFolderInfo>;
-  chooseDataFolder(): Promise<ChooseFolderResult>;
-  resetDataFolder(): Promise<DataFolderInfo>;
-  relaunch(): Promise<unknown>;
-}
+export type DesktopShell = ModulonShell;
 
 /** The shell when the page runs in the desktop app (it has every function this page uses). */
 export function desktopShell(): DesktopShell | undefined {
