@@ -24,6 +24,8 @@ export const chartsEn = {
   showTable: 'Show data table',
   hideTable: 'Hide data table',
   tableCaption: (what: string, rows: number, of: number) => (rows < of ? `${what}: ${rows} of ${of} time points in the window (peaks and troughs kept)` : `${what}: ${rows} time points in the window`),
+  /** The caption of a table with no shared window: a compare panel (the whole run), a learning curve, a spectrum. */
+  tableCaptionAll: (what: string, rows: number, of: number) => (rows < of ? `${what}: ${rows} of ${of} points (peaks and troughs kept)` : `${what}: ${rows} points`),
   timeColumn: 'Time',
   hoursColumn: 'Hours',
   ratioAxisPlain: 'Level relative to a healthy brain (1 = healthy)',
@@ -75,6 +77,7 @@ export const chartsZh: typeof chartsEn = {
   showTable: '显示数据表',
   hideTable: '隐藏数据表',
   tableCaption: (what, rows, of) => (rows < of ? `${what}：窗口内 ${of} 个时间点中的 ${rows} 个（保留峰值与谷值）` : `${what}：窗口内 ${rows} 个时间点`),
+  tableCaptionAll: (what, rows, of) => (rows < of ? `${what}：${of} 个数据点中的 ${rows} 个（保留峰值与谷值）` : `${what}：${rows} 个数据点`),
   timeColumn: '时间',
   hoursColumn: '小时',
   ratioAxisPlain: '相对健康大脑的水平（1 = 健康）',

@@ -51,6 +51,8 @@ export const compareEn = {
   adverseTitle: 'Side effects that reach 1 % in some arm',
   thresholdNote: 'Grey dashed lines: teaching thresholds within the charts’ range (D2 occupancy 65/72/78 %, SERT 80 %, remission at MADRS ≤ 10 and HAM-D-17 ≤ 7); the table says when each is reached.',
   compareChartLabel: (name: string) => `Chart of ${name} in each arm`,
+  /** A column of a compare panel's data table: the arm, with the unit (Δ on a difference chart). */
+  compareColumn: (arm: string, unit: string, diff: boolean) => (diff ? `${arm}, Δ (${unit})` : `${arm} (${unit})`),
   exportReport: 'Export report…',
   reportFormats: { html: 'HTML report', pdf: 'PDF report', csv: 'CSV (long format)' } as Table,
   exportHint: 'A self-contained report in the language of the app: the scenario in words, charts, key findings, the mechanism chain, validation status and the notice.',
@@ -106,6 +108,7 @@ export const compareZh: typeof compareEn = {
   adverseTitle: '在某组中达到 1 % 的不良反应',
   thresholdNote: '灰色虚线：图表范围内的教学阈值（D2 占有率 65/72/78 %、SERT 80 %、缓解标准 MADRS ≤ 10 与 HAM-D-17 ≤ 7）；表格列出何时达到各阈值。',
   compareChartLabel: (name: string) => `各组${name}的图表`,
+  compareColumn: (arm: string, unit: string, diff: boolean) => (diff ? `${arm}，Δ (${unit})` : `${arm} (${unit})`),
   exportReport: '导出报告…',
   reportFormats: { html: 'HTML 报告', pdf: 'PDF 报告', csv: 'CSV（长格式）' },
   exportHint: '独立的报告，使用应用当前的语言：情景的文字描述、图表、主要结果、机制链、验证状态和提示声明。',

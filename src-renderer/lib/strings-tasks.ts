@@ -115,6 +115,8 @@ export const tasksEn = {
   curveNames: { acquisition: 'Conditioning', extinction: 'Extinction', accuracy: 'Correct choices', latency: 'Escape latency', old_memory: 'Old memories', new_memory: 'New memories', retention: 'Recall' } as Table,
   curveX: { trial: 'Trial', block: 'Training block', day: 'Training day', night: 'Nights after learning', studyDay: 'Days from the first session' } as Table,
   curveY: { fear: 'Fear response (× healthy asymptote)', accuracy: 'Correct choices (%)', latency: 'Escape latency (s)', recall: 'Recall (%)' } as Table,
+  /** The unit of a curve's y, for the headers of its data table. */
+  curveUnits: { fear: '× healthy asymptote', accuracy: '%', latency: 's', recall: '%' } as Table,
   curveMarks: { reversal: 'reversal', extinction: 'extinction' } as Table,
   tasksIntro: 'Each task is run from the brain state of its moment. Run the scenario with and without a treatment, or put the same task at two times, to see what the treatment does to learning.',
   taskWhat: 'What it shows',
@@ -265,6 +267,7 @@ export const tasksZh: typeof tasksEn = {
   curveNames: { acquisition: '条件化', extinction: '消退', accuracy: '正确选择', latency: '逃避潜伏期', old_memory: '旧记忆', new_memory: '新记忆', retention: '回忆' },
   curveX: { trial: '试次', block: '训练组', day: '训练日', night: '学习后的夜数', studyDay: '自首次学习起的天数' },
   curveY: { fear: '恐惧反应（× 健康渐近值）', accuracy: '正确选择 (%)', latency: '逃避潜伏期 (s)', recall: '回忆 (%)' },
+  curveUnits: { fear: '× 健康渐近值', accuracy: '%', latency: 's', recall: '%' },
   curveMarks: { reversal: '反转', extinction: '消退' },
   tasksIntro: '每个任务都按其所在时刻的大脑状态运行。在有无治疗的情况下各运行一次情景，或在两个时间点安排同一任务，即可看出治疗对学习的影响。',
   taskWhat: '说明了什么',

@@ -5,6 +5,7 @@ import { theme } from './charts.svelte.ts';
 import type { Strings } from './i18n.svelte.ts';
 import { CURVE_AXES, type TaskGroup } from './task-data.ts';
 import { sessionPoints, type TherapyLearning } from './task-therapy.ts';
+import { curveLabel } from './chart-tables.ts';
 
 type Config = ChartConfiguration<'line' | 'scatter'>;
 
@@ -42,14 +43,12 @@ function marksPlugin(marks: Array<{ x: number; label: string }>, colour: string)
 export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: number) => string): Config {
   const th = theme();
   const axes = CURVE_AXES[group.task];
-  const several = group.runs.length > 1;
   const datasets: ChartDataset<'line'>[] = group.runs.flatMap((run, r) =>
     run.curves.map((c, k) => {
       const colour = RUN_COLOURS[r % RUN_COLOURS.length] as string;
-      const name = t.curveNames[c.curve] ?? c.curve;
       return {
         type: 'line' as const,
-        label: several ? `${runLabel(run.t)} · ${name}` : name,
+        label: curveLabel(group, run.t, c.curve, t, runLabel),
         data: c.points,
         borderColor: colour,
         backgroundColor: colour,

@@ -36,6 +36,19 @@ test('ketamine and CBT in treatment-resistant depression: brain chart and mechan
   await expect(chain).toContainText('MADRS');
   await page.screenshot({ path: 'test-results/brain-scales.png', fullPage: true });
 
+  // The Why panel's time slider speaks in days and clock time, a quarter day per arrow, a week per PageUp.
+  const slider = page.getByTestId('why-slider');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'day 43, 00:00');
+  await expect(page.locator('.why .why-controls label.grow > span')).toHaveText('At: day 43, 00:00');
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'day 1, 00:00');
+  await page.keyboard.press('PageUp');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'day 8, 00:00');
+  await page.keyboard.press('ArrowRight');
+  await expect(slider).toHaveAttribute('aria-valuetext', 'day 8, 06:00');
+  await expect(chain).toContainText('MADRS');
+
   await page.getByRole('tab', { name: 'Plasticity' }).click();
   await expect.poll(() => paintedPixels(page, 'brain-chart')).toBeGreaterThan(2000);
   await page.getByRole('tab', { name: 'Side effects' }).click();
@@ -46,5 +59,7 @@ test('ketamine and CBT in treatment-resistant depression: brain chart and mechan
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByRole('heading', { name: '大脑与症状' })).toBeVisible();
   await expect(page.getByTestId('why-chain')).toContainText('解离');
+  await expect(slider).toHaveAttribute('aria-valuetext', '第8天 06:00');
+  await expect(page.locator('.why .why-controls label.grow > span')).toHaveText('时刻: 第8天 06:00');
   await page.screenshot({ path: 'test-results/brain-zh.png', fullPage: true });
 });

@@ -83,9 +83,22 @@ test('treatment-resistant depression: ketamine alone against ketamine + CBT, sav
   await page.screenshot({ path: join(SHOTS, 'compare-ketamine-cbt.png'), fullPage: true });
   await view.getByTestId('compare-results').screenshot({ path: join(SHOTS, 'compare-ketamine-cbt-results.png') });
 
+  // The data table behind the MADRS panel: a column per arm headed with the unit, the whole run in day and clock time.
+  await view.getByTestId('compare-chart-scale.madrs-table-toggle').click();
+  const madrsTable = view.getByTestId('compare-chart-scale.madrs-table');
+  await expect(madrsTable.locator('thead')).toContainText('Ketamine alone (points)');
+  await expect(madrsTable.locator('thead')).toContainText('Ketamine + CBT (points)');
+  await expect(madrsTable.locator('tbody tr').first().locator('th')).toHaveText('day 1, 00:00');
+  const lastRow = madrsTable.locator('tbody tr').last();
+  await expect(lastRow.locator('th')).toHaveText('day 85, 00:00');
+  const [aloneEnd, cbtEnd] = (await lastRow.locator('td').allInnerTexts()).slice(1).map(Number);
+  expect(cbtEnd).toBeLessThan(aloneEnd!);
+
   // Differences from the reference arm: the reference is the zero line, the table shows Δ at the times.
   await view.getByLabel('Show differences from the reference arm').check();
   await expect(findings.locator('thead')).toContainText('Δ week 6');
+  await expect(madrsTable.locator('thead')).toContainText('Ketamine + CBT, Δ (points)');
+  await expect(lastRow.locator('td').nth(1)).toHaveText('0');
   await expect.poll(() => paintedPixels(page, 'compare-chart-scale.madrs')).toBeGreaterThan(2000);
   await view.getByTestId('compare-results').screenshot({ path: join(SHOTS, 'compare-ketamine-cbt-differences.png') });
 
@@ -111,6 +124,13 @@ test('treatment-resistant depression: ketamine alone against ketamine + CBT, sav
   await page.getByRole('button', { name: '中文' }).click();
   await expect(view.getByRole('heading', { name: '方案比较' })).toBeVisible();
   await expect(findings).toContainText('第 6 周');
+  await expect(madrsTable.locator('thead')).toContainText('Ketamine + CBT，Δ (分)');
+  await expect(madrsTable.locator('thead')).toContainText('时间');
+  await expect(lastRow.locator('th')).toHaveText('第85天 00:00');
+  await expect(view.getByTestId('compare-chart-scale.madrs-table-toggle')).toHaveText('隐藏数据表');
+  await madrsTable.scrollIntoViewIfNeeded();
+  await view.locator('.compare-panel').first().screenshot({ path: join(SHOTS, 'compare-table-zh.png') });
+  await view.getByTestId('compare-chart-scale.madrs-table-toggle').click();
   const zhHtml = await exportReport(page, 'compare-export', /^HTML 报告$/);
   expect(zhHtml.name).toMatch(/-zh-.*\.html$/);
   const zh = zhHtml.body.toString('utf8');

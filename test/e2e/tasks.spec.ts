@@ -135,6 +135,15 @@ test("Parkinson's disease: the probabilistic selection task off and on levodopa"
   expect(off.b).toBeGreaterThan(off.a);
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'tasks-pd-off.png'), fullPage: true });
+  // The learning curve's data table: the paradigm's x (training blocks) and y with its unit.
+  await page.getByTestId('task-chart-probabilistic-selection-table-toggle').click();
+  const curveTable = page.getByTestId('task-chart-probabilistic-selection-table');
+  await expect(curveTable.locator('thead th').first()).toHaveText('Training block');
+  await expect(curveTable.locator('thead')).toContainText('Correct choices (%)');
+  const firstAccuracy = Number(await curveTable.locator('tbody tr').first().locator('td').first().innerText());
+  expect(firstAccuracy).toBeGreaterThan(0);
+  expect(firstAccuracy).toBeLessThanOrEqual(100);
+  await page.getByTestId('task-chart-probabilistic-selection-table-toggle').click();
 
   await page.getByRole('button', { name: '+ Add dose schedule' }).click();
   await page.getByLabel('Drug 1').selectOption('levodopa');
@@ -156,6 +165,12 @@ test("Parkinson's disease: the probabilistic selection task off and on levodopa"
   await page.getByTestId('task-panel').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'tasks-pd-zh.png'), fullPage: true });
   await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'tasks-pd-zh-panel.png') });
+  await page.getByTestId('task-chart-probabilistic-selection-table-toggle').click();
+  const zhTable = page.getByTestId('task-chart-probabilistic-selection-table');
+  await expect(zhTable.locator('thead th').first()).toHaveText('训练组');
+  await expect(zhTable.locator('thead')).toContainText('正确选择 (%)');
+  expect(await englishIn(page, 'task-chart-probabilistic-selection-table')).toEqual([]);
+  await page.getByTestId('task-probabilistic-selection').screenshot({ path: join(SHOTS, 'tasks-table-zh.png') });
 });
 
 test('PTSD: exposure sessions are extinction trials; fear returns in everyday places (renewal), and the task panel shows each session', async ({ page, app }) => {
@@ -193,6 +208,16 @@ test('PTSD: exposure sessions are extinction trials; fear returns in everyday pl
   await expect(page.getByTestId('task-panel').getByRole('note')).toContainText('not for clinical decisions');
   await expect.poll(() => paintedPixels(page, 'therapy-chart')).toBeGreaterThan(500);
   await page.getByTestId('therapy-learning').scrollIntoViewIfNeeded();
+  // The therapy chart's data table: a row per session day, what it taught in percent.
+  await page.getByTestId('therapy-chart-table-toggle').click();
+  const sessions = page.getByTestId('therapy-chart-table');
+  await expect(sessions.locator('thead')).toContainText('Day of the session');
+  await expect(sessions.locator('thead')).toContainText('Exposure: extinction trials (%)');
+  await expect(sessions.locator('tbody tr')).toHaveCount(10);
+  const first = sessions.locator('tbody tr').first();
+  await expect(first.locator('th')).toHaveText(String(Number((learned.t[0]! / 24).toPrecision(3))));
+  expect(Number(await first.locator('td').innerText())).toBeCloseTo(100 * learned.v[0]!, 0);
+  await page.getByTestId('therapy-chart-table-toggle').click();
   await page.screenshot({ path: join(SHOTS, 'therapy-exposure-ptsd.png'), fullPage: true });
   await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-exposure-panel.png') });
 
@@ -201,6 +226,9 @@ test('PTSD: exposure sessions are extinction trials; fear returns in everyday pl
   await expect(page.getByTestId('therapy-exposure')).toContainText('第 7 天');
   expect(await englishIn(page, 'task-panel')).toEqual([]);
   await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-exposure-panel-zh.png') });
+  await page.getByTestId('therapy-chart-table-toggle').click();
+  await expect(page.getByTestId('therapy-chart-table').locator('thead')).toContainText('暴露治疗：消退试次 (%)');
+  expect(await englishIn(page, 'therapy-chart-table')).toEqual([]);
 });
 
 test('Treatment-resistant depression: a CBT session the day after ketamine reads a higher learning rate and teaches more than one two weeks later', async ({ page, app }) => {
