@@ -12,6 +12,7 @@ const panel: ComparePanel = {
   series: 'scale.madrs',
   unit: 'points',
   thresholds: [],
+  magnitude: 30,
   lines: [
     { arm: 0, name: 'Sertraline', colour: '#000', dash: [], points: [{ x: 0, y: 30 }, { x: 1, y: 28 }] },
     { arm: 1, name: 'Sertraline + CBT', colour: '#111', dash: [], points: [{ x: 0, y: 30 }] },

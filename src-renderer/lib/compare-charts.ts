@@ -46,6 +46,9 @@ export function comparePanelConfig(panel: ComparePanel, charts: CompareCharts, t
     y: {
       type: 'linear',
       ...(diff || panel.unit === 'points' ? {} : { beginAtZero: true }),
+      // A difference axis spans at least ±2 % of the series' own scale, so float noise between two
+      // nearly equal arms (a washout tail, 1e-21) reads as a flat zero, not as "-3.4E-21".
+      ...(diff && panel.magnitude > 0 ? { suggestedMin: -0.02 * panel.magnitude, suggestedMax: 0.02 * panel.magnitude } : {}),
       title: { display: true, text: diff ? `${t.differenceAxis} (${unit})` : unit, color: th.text },
       grid: { color: th.grid },
       ticks: { color: th.text },

@@ -20,6 +20,8 @@ export interface ComparePanel {
   lines: CompareLine[];
   /** Threshold levels drawn as lines (none on a difference chart). */
   thresholds: number[];
+  /** The largest |value| of the series in any arm: the scale a difference is read against. */
+  magnitude: number;
 }
 
 export interface CompareCharts {
@@ -69,7 +71,9 @@ export function compareCharts(run: ComparisonRun, diff: boolean): CompareCharts 
       return [{ arm: i, name: a.name, colour: a.colour, dash: dashOf(a.dash), points }];
     });
     const unit = run.arms.map((a) => a.results.series[name]?.unit).find((u) => u !== undefined) ?? '';
-    return { series: name, unit, lines, thresholds: diff ? [] : visible(run.thresholds[name]?.levels ?? [], lines) };
+    let magnitude = 0;
+    for (const a of run.arms) for (const v of a.results.series[name]?.v ?? []) magnitude = Math.max(magnitude, Math.abs(v));
+    return { series: name, unit, lines, thresholds: diff ? [] : visible(run.thresholds[name]?.levels ?? [], lines), magnitude };
   });
   return { timeUnit, maxX: endH / per, panels };
 }

@@ -164,6 +164,8 @@ describe('compare charts', () => {
     const c = compareCharts({ ...run, reference: 1 }, true);
     expect(c.panels[0]!.thresholds).toEqual([]);
     expect(c.panels[0]!.lines.map((l) => l.points.map((p) => p.y))).toEqual([[0, -5, -10], [0, 0, 0]]);
+    // The scale a difference axis keeps at least 2 % of: the largest |value| in any arm.
+    expect(c.panels[0]!.magnitude).toBe(30);
   });
 
   it('interpolates and formats as the reports do', () => {
