@@ -1,6 +1,6 @@
 // Example scenarios, one data file each (data/examples/*.json, `modulon.example/1`): a bilingual
-// title and summary around a scenario document. The app's "New from example" menu and the tests
-// read them from here; the scenario inside is an ordinary `modulon.scenario/1` document.
+// title and summary around a scenario. The app's "New from example" menu and the tests read them
+// from here; the scenario inside is an ordinary `modulon.scenario/1` scenario.
 import { z } from 'zod';
 import dbsParkinsons from './data/examples/dbs-parkinsons.json' with { type: 'json' };
 import donepezilOnOff from './data/examples/donepezil-on-off.json' with { type: 'json' };

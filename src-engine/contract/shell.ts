@@ -1,13 +1,13 @@
 // The desktop shell's contract with the page: commands the application menu sends to the renderer,
-// and the shell's own channels between the page and the Electron main process. Shared by
-// electron/ (main, preload) and src-renderer; kept free of any import so the sandboxed preload
+// and the shell's own channels between the page and the desktop main process. Shared by
+// the desktop shell (main, preload) and src-renderer; kept free of any import so the sandboxed preload
 // bundle stays small. Web mode has no shell: the page then works without it.
 
 /** The IPC channel main → renderer for menu commands (never a channel the renderer can invoke). */
 export const MENU_CHANNEL = 'menu:command';
 
 /**
- * `save-for-close`: the user chose Save in the unsaved-changes prompt of a closing window; the page
+ * `save-for-close`: the user chose Save in the unsaved-changes prompt when the app closes; the page
  * saves and answers on SHELL.saveDone. `open-file` carries the file's text, `open-scenario` a stored
  * scenario's id, `export` a format.
  */
@@ -82,7 +82,7 @@ export type ChooseFolderResult = { chosen: false; error?: string } | { chosen: t
 export interface ModulonShell {
   /** Calls `listener` with each menu command (and its detail); returns a function that stops listening. */
   onMenu(listener: (command: MenuCommand, detail?: MenuDetail) => void): () => void;
-  /** The page's unsaved state, for the prompt when the window closes. */
+  /** The page's unsaved state, for the prompt when the app closes. */
   setState(state: { dirty: boolean; name?: string; lang?: 'en' | 'zh' }): void;
   /** The answer to a 'save-for-close' command: true when the edits are stored. */
   saveDone(ok: boolean): void;
