@@ -66,12 +66,7 @@ export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: numb
     data: { datasets },
     plugins: [marksPlugin(marks, th.text)],
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      plugins: { legend: { labels: { color: th.text, boxWidth: 14 } } },
+      ...lineBase(th),
       scales: {
         x: { type: 'linear', title: { display: true, text: axes ? (t.curveX[axes.x] ?? '') : '', color: th.text }, grid: { color: th.grid }, ticks: { color: th.text, precision: 0 } },
         y: {
@@ -87,6 +82,18 @@ export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: numb
   };
 }
 
+/** The options both task charts share: no animation, x-nearest hover, a legend in the theme's text colour. */
+function lineBase(th: ReturnType<typeof theme>) {
+  return {
+    animation: false,
+    responsive: true,
+    maintainAspectRatio: false,
+    parsing: false,
+    interaction: { mode: 'nearest', axis: 'x', intersect: false },
+    plugins: { legend: { labels: { color: th.text, boxWidth: 14 } } },
+  } as const;
+}
+
 /** What each therapy session taught (%) against its day, one colour per kind (exposure, CBT). */
 export function therapyChartConfig(kinds: readonly TherapyLearning[], t: Strings): Config {
   const th = theme();
@@ -99,12 +106,7 @@ export function therapyChartConfig(kinds: readonly TherapyLearning[], t: Strings
     type: 'line',
     data: { datasets },
     options: {
-      animation: false,
-      responsive: true,
-      maintainAspectRatio: false,
-      parsing: false,
-      interaction: { mode: 'nearest', axis: 'x', intersect: false },
-      plugins: { legend: { labels: { color: th.text, boxWidth: 14 } } },
+      ...lineBase(th),
       scales: {
         // A margin after the last session, so its point is not cut at the edge.
         x: { type: 'linear', min: 0, max: Math.ceil(1.05 * lastDay + 1), title: { display: true, text: t.therapyChartX, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fillKetamineSertraline } from '../e2e/scenarios.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -77,20 +78,7 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
     const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await page.goto(url);
     await page.getByRole('button', { name: 'New scenario' }).click();
-    await page.getByLabel('Condition').selectOption('depression');
-    await page.getByLabel('Duration').fill('12w');
-    await page.getByLabel('Drug 1').selectOption('ketamine');
-    await page.getByLabel('Route 1').selectOption('iv');
-    await page.getByLabel('Infusion 1').fill('40min');
-    await page.getByLabel('Every 1').fill('7d');
-    await page.getByLabel('Dose 1').fill('0.5 mg/kg');
-    await page.getByRole('button', { name: 'Add dose schedule' }).click();
-    await page.getByLabel('Drug 2').selectOption('sertraline');
-    await page.getByLabel('Route 2').selectOption('oral');
-    if (await page.getByLabel('Infusion 2').isVisible()) await page.getByLabel('Infusion 2').fill('');
-    await page.getByLabel('Dose 2').fill('50 mg');
-    await page.getByLabel('Every 2').fill('24h');
-    await page.getByLabel('Start 2').fill('0d');
+    await fillKetamineSertraline(page);
     await page.waitForTimeout(1500);
     const dose = page.getByLabel('Dose 1');
     for (let k = 0; k < edits + 2; k++) {

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 import { paintedPixels } from './canvas.ts';
+import { fillKetamineSertraline } from './scenarios.ts';
 
 /** First and last time label of a chart's data table. */
 async function tableSpan(page: Page, testid: string): Promise<{ first: string; last: string; rows: number }> {
@@ -16,20 +17,7 @@ async function tableSpan(page: Page, testid: string): Promise<{ first: string; l
 async function ketamineSertraline(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'New scenario' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Ketamine + sertraline, 12 weeks');
-  await page.getByLabel('Condition').selectOption('depression');
-  await page.getByLabel('Duration').fill('12w');
-  await page.getByLabel('Drug 1').selectOption('ketamine');
-  await page.getByLabel('Route 1').selectOption('iv');
-  await page.getByLabel('Infusion 1').fill('40min');
-  await page.getByLabel('Every 1').fill('7d');
-  await page.getByLabel('Dose 1').fill('0.5 mg/kg');
-  await page.getByRole('button', { name: 'Add dose schedule' }).click();
-  await page.getByLabel('Drug 2').selectOption('sertraline');
-  await page.getByLabel('Route 2').selectOption('oral');
-  if (await page.getByLabel('Infusion 2').isVisible()) await page.getByLabel('Infusion 2').fill('');
-  await page.getByLabel('Dose 2').fill('50 mg');
-  await page.getByLabel('Every 2').fill('24h');
-  await page.getByLabel('Start 2').fill('0d');
+  await fillKetamineSertraline(page);
   await expect.poll(() => paintedPixels(page), { timeout: 20_000 }).toBeGreaterThan(2000);
 }
 
