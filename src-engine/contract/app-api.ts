@@ -22,9 +22,11 @@ export * from './reports.ts';
 
 /**
  * `unavailable`: the machine lacks what the call needs (Chromium for a PDF), said in one line;
- * `timeout`: a run went over its time limit and was stopped; `cancelled`: the caller went away.
+ * `timeout`: a run went over its time limit and was stopped; `cancelled`: the caller went away;
+ * `busy`: the database is being restored from a backup (or another program holds it): nothing was
+ * changed, the same call can be made again once the restore has finished.
  */
-export type ErrorCode = 'invalid' | 'not_found' | 'internal' | 'unavailable' | 'timeout' | 'cancelled';
+export type ErrorCode = 'invalid' | 'not_found' | 'internal' | 'unavailable' | 'timeout' | 'cancelled' | 'busy';
 
 export interface ApiError {
   code: ErrorCode;
@@ -175,6 +177,46 @@ export interface RestoreResult {
   safety: BackupInfo;
 }
 
+/** Backups kept in <data>/backups: the newest `backupKeep` (older ones are deleted after each new backup). */
+export const BACKUP_KEEP = { default: 10, min: 1, max: 100 } as const;
+
+/** Settings the backend keeps in the data folder (settings.json), so every window and mode shares them. */
+export interface AppSettings {
+  /** How many backups in <data>/backups are kept (BACKUP_KEEP.min–max). */
+  backupKeep: number;
+}
+
+/**
+ * The editor's unsaved state (`working-copy.json` in the data folder, so it survives a reload, a
+ * crash, and a change from web mode to the desktop app), restored with a Keep/Discard note.
+ */
+export interface WorkingCopy {
+  v: 1;
+  /** The document in the editor, as typed (it may not validate yet). */
+  doc: ScenarioInput;
+  /** The stored scenario it edits, and the JSON it was opened or last saved as (so it shows as changed). */
+  id?: string;
+  savedJson?: string;
+  /** The name the app gave it and still follows (nameKey), if the user has not named it. */
+  autoName?: string;
+  /** The example it was opened from, while its name and description are still the example's (they follow the language). */
+  example?: string;
+  savedAt: string;
+}
+
+/** A working copy larger than this is refused (a scenario file at the validator's limits is far smaller). */
+export const WORKING_COPY_MAX_CHARS = 8_000_000;
+
+export const workingCopySchema = z.strictObject({
+  v: z.literal(1),
+  doc: z.looseObject({}),
+  id: z.string().max(64).optional(),
+  savedJson: z.string().max(WORKING_COPY_MAX_CHARS).optional(),
+  autoName: z.string().max(10_000).optional(),
+  example: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'expected an example id').optional(),
+  savedAt: z.iso.datetime({ message: 'expected an ISO date and time' }),
+});
+
 export interface AppInfo {
   engine: string;
   dataDir: string;
@@ -235,6 +277,20 @@ export const inputs = {
   'backup:list': z.strictObject({}),
   /** Restores a backup by its name from `backup:list`: checked first, the current database backed up first. */
   'backup:restore': z.strictObject({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$/, 'expected a backup file name from backup:list') }),
+  'settings:get': z.strictObject({}),
+  /** Changes the given settings (the others stay). */
+  'settings:set': z.strictObject({
+    backupKeep: z
+      .number({ message: `expected a whole number of backups from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}` })
+      .int(`expected a whole number of backups from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}`)
+      .min(BACKUP_KEEP.min, `expected a whole number of backups from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}`)
+      .max(BACKUP_KEEP.max, `expected a whole number of backups from ${BACKUP_KEEP.min} to ${BACKUP_KEEP.max}`)
+      .optional(),
+  }),
+  /** The working copy a previous session left in this data folder, or null. */
+  'workingCopy:get': z.strictObject({}),
+  /** Keeps the editor's unsaved state (null: there is none any more, after a save or discard). */
+  'workingCopy:set': z.strictObject({ copy: workingCopySchema.nullable() }),
 } as const satisfies Record<Method, z.ZodType>;
 
 export interface Outputs {
@@ -263,6 +319,10 @@ export interface Outputs {
   'backup:create': BackupInfo;
   'backup:list': BackupInfo[];
   'backup:restore': RestoreResult;
+  'settings:get': AppSettings;
+  'settings:set': AppSettings;
+  'workingCopy:get': WorkingCopy | null;
+  'workingCopy:set': { kept: boolean };
 }
 
 export type Input<M extends Method> = z.input<(typeof inputs)[M]>;

@@ -26,6 +26,10 @@ export const METHODS = [
   'backup:create',
   'backup:list',
   'backup:restore',
+  'settings:get',
+  'settings:set',
+  'workingCopy:get',
+  'workingCopy:set',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -35,7 +35,8 @@ import { ChunkedText, joinChunked, type Chunkable } from './chunked.ts';
 import { scenarioRun } from '../reports/compare.ts';
 import { effectsReport, summarize, summarizeLayers } from '../validation-table.ts';
 import type { Store } from '../store/store.ts';
-import { BackupError, createBackup, listBackups, restoreBackup } from '../store/backup.ts';
+import { BackupError, createBackup, listBackups, pruneBackups, restoreBackup } from '../store/backup.ts';
+import { readSettings, readWorkingCopy, writeSettings, writeWorkingCopy } from '../store/app-state.ts';
 
 export interface BackendOptions {
   store: Store;
@@ -68,6 +69,33 @@ const invalidScenario = (errors: FieldError[]): Result<never> => ({
 });
 const found = <T>(value: T | undefined, what: string, id: string): Result<T> => (value === undefined ? notFound(what, id) : ok(value));
 
+/**
+ * Calls that write the database (or delete backups). While a restore copies a backup in, they are
+ * refused at once as `busy`, nothing changed: one accepted then would be overwritten by the restore
+ * (or, in SQLite's busy handler, stall the backend). The working copy and the settings are files
+ * beside the database and go on.
+ */
+const WRITES: ReadonlySet<Method> = new Set<Method>([
+  'drugs:saveCustom',
+  'drugs:deleteCustom',
+  'scenarios:save',
+  'scenarios:delete',
+  'scenarios:restore',
+  'runs:create',
+  'comparisons:save',
+  'comparisons:delete',
+  'backup:create',
+  'backup:restore',
+]);
+
+const RESTORING = 'a restore of a backup is in progress; nothing was changed: try again when it has finished';
+
+/** SQLite's "database is locked": another connection (a restore, another program) holds the write lock. */
+function isBusy(e: unknown): boolean {
+  const code = (e as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 export interface Backend {
   api: AppApi;
   /** Calls a method by name with untrusted input, as the transports receive it. */
@@ -78,6 +106,8 @@ export function createBackend(options: BackendOptions): Backend {
   const { store } = options;
   const engine = options.engine ?? inProcessRunner();
   const log = options.log ?? ((message, error) => console.error(message, error));
+  /** A restore is copying a backup in: writes are refused as busy until it ends. */
+  let restoring = false;
 
   const handlers: Handlers = {
     'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
@@ -133,15 +163,29 @@ export function createBackend(options: BackendOptions): Backend {
       const cases = await engine.validate({ signal });
       return ok({ engine: ENGINE_VERSION, summary: summarize(cases), layers: summarizeLayers(cases), cases, effects: effectsReport() });
     },
-    'backup:create': async () => ok(await createBackup(store, options.dataDir)),
+    'backup:create': async () => {
+      const made = await createBackup(store, options.dataDir);
+      pruneBackups(options.dataDir, readSettings(options.dataDir).backupKeep);
+      return ok(made);
+    },
     'backup:list': () => ok(listBackups(options.dataDir)),
     'backup:restore': async ({ name }) => {
+      restoring = true;
       try {
-        return ok(await restoreBackup(store, options.dataDir, name));
+        return ok(await restoreBackup(store, options.dataDir, name, { keep: readSettings(options.dataDir).backupKeep }));
       } catch (e) {
         if (e instanceof BackupError) return { ok: false, error: { code: 'invalid', message: e.message } };
         throw e;
+      } finally {
+        restoring = false;
       }
+    },
+    'settings:get': () => ok(readSettings(options.dataDir)),
+    'settings:set': (change) => ok(writeSettings(options.dataDir, change)),
+    'workingCopy:get': () => ok(readWorkingCopy(options.dataDir)),
+    'workingCopy:set': ({ copy }) => {
+      writeWorkingCopy(options.dataDir, copy as Parameters<typeof writeWorkingCopy>[1]);
+      return ok({ kept: copy !== null });
     },
     ...reportsHandlers({ store, engine, ...(options.pdf ? { pdf: options.pdf } : {}), now: options.now ?? (() => new Date()) }),
   };
@@ -153,11 +197,13 @@ export function createBackend(options: BackendOptions): Backend {
       const fields = parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
       return { ok: false, error: { code: 'invalid', message: `${method}: ${fields[0]!.path}: ${fields[0]!.message}`, fields } };
     }
+    if (restoring && WRITES.has(method)) return { ok: false, error: { code: 'busy', message: `${method}: ${RESTORING}` } };
     try {
       const out = await (handlers[method] as (input: unknown, context: CallContext) => Result<unknown> | Promise<Result<unknown>>)(parsed.data, context);
       return out.ok && !context.stream ? ok(await joinChunked(out.value)) : out;
     } catch (e) {
       if (e instanceof RunStopped) return { ok: false, error: { code: e.code, message: `${method}: ${e.message}` } };
+      if (isBusy(e)) return { ok: false, error: { code: 'busy', message: `${method}: the database is locked by another program or a restore in progress; nothing was changed: try again in a moment` } };
       log(`internal error in ${method}`, e);
       return { ok: false, error: { code: 'internal', message: `internal error in ${method}: ${e instanceof Error ? e.message : String(e)}` } };
     }

@@ -1,7 +1,7 @@
 // Backups of the store on request and restore from one (DESIGN.md §5): SQLite's online backup API
 // both ways, never a raw copy of an open database; a backup is checked whole before it replaces
 // anything, and the current database is backed up first, so a failed or regretted restore loses nothing.
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo, BackupKind } from '../../src-engine/contract/app-api.ts';
@@ -123,6 +123,31 @@ export function checkBackup(file: string, latest: number = LATEST_VERSION): Data
   }
 }
 
+/** A backup younger than this is never pruned: it may be about to be restored or copied elsewhere. */
+export const PRUNE_MIN_AGE_MS = 60_000;
+
+/**
+ * Deletes the backups in <data>/backups beyond the newest `keep` (both kinds, counted together),
+ * except those named in `protect` (the one being restored) and those written in the last minute.
+ * The store's own migration backups beside the database are not touched. Returns the names deleted.
+ */
+export function pruneBackups(dataDir: string, keep: number, options: { protect?: readonly string[]; now?: Date } = {}): string[] {
+  if (!Number.isInteger(keep) || keep < 1) throw new Error(`BUG: pruneBackups keeps at least one backup, got ${keep}`);
+  const now = (options.now ?? new Date()).getTime();
+  const removed: string[] = [];
+  for (const b of listBackups(dataDir).filter((x) => x.folder === 'backups').slice(keep)) {
+    if (options.protect?.includes(b.name) || now - Date.parse(b.createdAt) < PRUNE_MIN_AGE_MS) continue;
+    try {
+      rmSync(b.path);
+      removed.push(b.name);
+    } catch (e) {
+      // Gone already (another window pruned it), or not ours to delete: it stays listed, nothing else fails.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') continue;
+    }
+  }
+  return removed;
+}
+
 export interface RestoreOutcome {
   restored: BackupInfo;
   /** The backup of the database as it was just before the restore. */
@@ -134,7 +159,7 @@ export interface RestoreOutcome {
  * store: checks it, backs up the current database, copies the backup in (one transaction), checks
  * the result and, should that fail, puts the safety copy back.
  */
-export async function restoreBackup(store: Store, dataDir: string, name: string, options: { migrations?: readonly Migration[]; now?: Date } = {}): Promise<RestoreOutcome> {
+export async function restoreBackup(store: Store, dataDir: string, name: string, options: { migrations?: readonly Migration[]; now?: Date; keep?: number } = {}): Promise<RestoreOutcome> {
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length === 0 ? 0 : (migrations[migrations.length - 1] as Migration).version;
   const backup = listBackups(dataDir).find((b) => b.name === name);
@@ -152,6 +177,8 @@ export async function restoreBackup(store: Store, dataDir: string, name: string,
       await putBack(store, safety, migrations);
       throw new BackupError(`after restoring ${backup.name} the database failed its integrity check (${firstProblems(after)}); the data as it was before was put back from ${safety.path}`);
     }
+    // The safety copy is new (kept); the backup just restored is kept whatever its age.
+    if (options.keep !== undefined) pruneBackups(dataDir, options.keep, { protect: [backup.name], ...(options.now ? { now: options.now } : {}) });
     return { restored: backup, safety };
   } finally {
     source.close();
