@@ -180,14 +180,14 @@ export interface RestoreResult {
 /** Backups kept in <data>/backups: the newest `backupKeep` (older ones are deleted after each new backup). */
 export const BACKUP_KEEP = { default: 10, min: 1, max: 100 } as const;
 
-/** Settings the backend keeps in the data folder (settings.json), so every window and mode shares them. */
+/** Settings the backend keeps in the data folder (modulon-settings.json), so every window and mode shares them. */
 export interface AppSettings {
   /** How many backups in <data>/backups are kept (BACKUP_KEEP.min–max). */
   backupKeep: number;
 }
 
 /**
- * The editor's unsaved state (`working-copy.json` in the data folder, so it survives a reload, a
+ * The editor's unsaved state (`modulon-working-copy.json` in the data folder, so it survives a reload, a
  * crash, and a change from web mode to the desktop app), restored with a Keep/Discard note.
  */
 export interface WorkingCopy {

@@ -18,6 +18,7 @@ import { serve } from '../web/serve.ts';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, UnavailableError, UsageError, type Io } from './io.ts';
 import { cappedList, readInput, simulateFile, writeOutput } from './files.ts';
 import { compareCommand, reportCommand } from './reports.ts';
+import { examplesCommand } from './examples.ts';
 
 export { EXIT_INTERNAL, EXIT_INVALID, EXIT_OK, type Io } from './io.ts';
 
@@ -58,6 +59,8 @@ Usage:
   modulon report <file.json> --html FILE [--pdf FILE]     a report of a scenario or comparison (HTML, PDF, CSV)
   modulon validate [--json] [--drug ID]                   run the validation suite, print the table
   modulon schema [scenario|results]                       JSON Schema of the scenario (default) or results format
+  modulon examples [--lang en|zh] [--json]                the example scenarios: id, condition, name
+  modulon examples export <id> [--out FILE] [--lang L]    write one as a scenario file for modulon run
   modulon <command> --help                                help on one command
 
 Exit codes: 0 success, 2 invalid input, 1 internal error.
@@ -142,13 +145,14 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (command === 'pk') return await pkCommand(rest, io);
     if (command === 'compare') return await compareCommand(rest, io);
     if (command === 'report') return await reportCommand(rest, io);
+    if (command === 'examples') return await examplesCommand(rest, io);
     if (command === 'schema') {
       const [which = 'scenario', ...extra] = rest;
       if (extra.length > 0 || (which !== 'scenario' && which !== 'results')) throw new UsageError(`schema: expected "scenario" (the default) or "results", got ${JSON.stringify(rest.join(' '))}`);
       io.stdout(`${JSON.stringify(which === 'results' ? RESULTS_JSON_SCHEMA : scenarioJsonSchema(), null, 2)}\n`);
       return EXIT_OK;
     }
-    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, compare, report, validate or schema (see modulon --help)`);
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected run, serve, pk, explain, compare, report, validate, schema or examples (see modulon --help)`);
   } catch (e) {
     if (e instanceof UsageError || e instanceof StoreError) {
       io.stderr(`modulon: ${e.message}\n`);

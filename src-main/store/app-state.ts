@@ -1,14 +1,15 @@
-// What the data folder keeps beside the database: the settings (settings.json) and the editor's
-// working copy (working-copy.json). Files, not rows: a restore replaces the database's content but
+// What the data folder keeps beside the database: the settings (modulon-settings.json) and the editor's
+// working copy (modulon-working-copy.json). Files, not rows: a restore replaces the database's content but
 // must neither roll the settings back nor stall the autosave, and both are per data folder, so the
-// desktop app and web mode on any port see the same ones.
+// desktop app and web mode on any port see the same ones. (The names differ from the desktop shell's
+// settings.json, kept in its userData folder, which is also the default data folder.)
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { BACKUP_KEEP, workingCopySchema, type AppSettings, type WorkingCopy } from '../../src-engine/contract/app-api.ts';
 
-export const SETTINGS_FILE = 'settings.json';
-export const WORKING_COPY_FILE = 'working-copy.json';
+export const SETTINGS_FILE = 'modulon-settings.json';
+export const WORKING_COPY_FILE = 'modulon-working-copy.json';
 
 export const DEFAULT_SETTINGS: AppSettings = { backupKeep: BACKUP_KEEP.default };
 
