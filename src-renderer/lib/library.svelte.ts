@@ -1,6 +1,6 @@
 // The library's state beside the workbench: the questions it asks (unsaved changes, save under a
-// new name, the name of a copy), the undo of a delete, and the working copy kept in the browser's
-// storage so that unsaved edits survive a crash or a reload.
+// new name, the name of a copy), the undo of a delete, and the working copy kept (by the backend,
+// in the data folder) so that unsaved edits survive a crash, a reload or a change of origin.
 import { readWorkingCopy, type WorkingCopy } from './library.ts';
 
 /** What the dialog asks; each answer is one of `choices` (or the typed name for `saveAs`/`rename`). */
@@ -51,36 +51,37 @@ export interface WorkingCopyHost {
   readonly id: string | undefined;
   readonly savedJson: string | undefined;
   readonly draft: { autoName?: string };
+  /** The example whose name and description the draft still shows (they follow the language). */
+  readonly example: string | undefined;
 }
+
+/** Where the working copy goes: null once there is none; `leaving`: the page is being hidden or closed. */
+export type PutWorkingCopy = (copy: WorkingCopy | null, leaving: boolean) => void;
 
 /** How long after the last edit the working copy is written. */
 const AUTOSAVE_MS = 300;
 
 /**
- * Keeps the working copy in `storage` under `key` while the editor has unsaved changes (removed
- * once they are saved or discarded). Returns the function that stops it.
+ * Keeps the working copy through `put` while the editor has unsaved changes (null once they are
+ * saved or discarded), AUTOSAVE_MS after the last edit. Returns the function that stops it.
  */
-export function keepWorkingCopy(host: WorkingCopyHost, storage: Storage, key: string, now: () => Date = () => new Date()): () => void {
+export function keepWorkingCopy(host: WorkingCopyHost, put: PutWorkingCopy, now: () => Date = () => new Date()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = () => {
+  const write = (leaving: boolean) => {
     timer = undefined;
-    try {
-      if (!host.dirty) {
-        storage.removeItem(key);
-        return;
-      }
-      const copy: WorkingCopy = {
+    if (!host.dirty) return put(null, leaving);
+    put(
+      {
         v: 1,
         doc: host.doc,
         ...(host.id !== undefined ? { id: host.id } : {}),
         ...(host.savedJson !== undefined ? { savedJson: host.savedJson } : {}),
         ...(host.draft.autoName !== undefined ? { autoName: host.draft.autoName } : {}),
+        ...(host.example !== undefined ? { example: host.example } : {}),
         savedAt: now().toISOString(),
-      };
-      storage.setItem(key, JSON.stringify(copy));
-    } catch {
-      // Storage full or refused: the working copy is not kept; the editor itself is unaffected.
-    }
+      },
+      leaving,
+    );
   };
   const stop = $effect.root(() => {
     $effect(() => {
@@ -88,14 +89,15 @@ export function keepWorkingCopy(host: WorkingCopyHost, storage: Storage, key: st
       void host.docJson;
       void host.dirty;
       void host.id;
+      void host.example;
       clearTimeout(timer);
-      timer = setTimeout(write, AUTOSAVE_MS);
+      timer = setTimeout(() => write(false), AUTOSAVE_MS);
     });
   });
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
-      write();
+      write(true);
     }
   };
   // A reload or a closed tab must not lose the last 300 ms of typing.
@@ -107,7 +109,7 @@ export function keepWorkingCopy(host: WorkingCopyHost, storage: Storage, key: st
   };
 }
 
-/** The working copy left by a previous session, if any. */
+/** The working copy a previous session left in this page's storage (the fallback), if any. */
 export function takeWorkingCopy(storage: Storage, key: string): WorkingCopy | undefined {
   try {
     return readWorkingCopy(storage.getItem(key));

@@ -4,7 +4,10 @@ import { drugSummary } from '../../src-engine/contract/app-api.ts';
 import { listDrugs } from '../../src-engine/index.ts';
 import { newDraft, newSession } from './draft.ts';
 import { newDevice } from './devices.ts';
-import { copyName, nameKey, readWorkingCopy, scenarioName, shownScenarios, workingCopyKey } from './library.ts';
+import { copyName, followExample, nameKey, newestCopy, readWorkingCopy, scenarioName, shownScenarios, untilNotBusy, workingCopyKey } from './library.ts';
+import { fromDoc } from './draft.ts';
+import { EXAMPLES } from '../../src-engine/examples.ts';
+import type { Result } from '../../src-engine/contract/app-api.ts';
 
 const s = (name: string, condition: string, updatedAt: string) => ({ id: name, name, condition, updatedAt });
 const LIST = [
@@ -81,5 +84,92 @@ describe('working copy', () => {
     expect(readWorkingCopy(JSON.stringify({ ...w, v: 2 }))).toBeUndefined();
     expect(readWorkingCopy(JSON.stringify({ ...w, doc: null }))).toBeUndefined();
     expect(workingCopyKey('/data/a')).not.toBe(workingCopyKey('/data/b'));
+  });
+});
+
+describe('the working copy to restore', () => {
+  const at = (savedAt: string) => ({ v: 1 as const, doc: { schema: 'modulon.scenario/1', name: savedAt, duration: '1d', patient: { condition: 'healthy' } } as never, savedAt });
+  it('is the newer of the backend\'s and the page-storage fallback, the backend\'s on a tie', () => {
+    const a = at('2026-12-06T10:00:00.000Z');
+    const b = at('2026-12-06T11:00:00.000Z');
+    expect(newestCopy(a, undefined)).toBe(a);
+    expect(newestCopy(undefined, b)).toBe(b);
+    expect(newestCopy(a, b)).toBe(b);
+    expect(newestCopy(b, a)).toBe(b);
+    const tie = at('2026-12-06T10:00:00.000Z');
+    expect(newestCopy(a, tie)).toBe(a);
+    expect(newestCopy(undefined, undefined)).toBeUndefined();
+  });
+});
+
+describe('an example and the language', () => {
+  const ketamine = EXAMPLES.find((e) => e.id === 'ketamine-cbt-trd')!;
+  const opened = (lang: 'en' | 'zh') => {
+    const draft = fromDoc({ ...ketamine.scenario, name: ketamine.title[lang], description: ketamine.summary[lang] });
+    return { ...draft, autoName: nameKey(draft, lang) };
+  };
+
+  it('an untouched example takes its name and description in the new language, and its name key with them', () => {
+    const d = opened('en');
+    expect(followExample(d, ketamine, 'en', 'zh')).toBe(true);
+    expect([d.name, d.base?.description, d.autoName]).toEqual([ketamine.title.zh, ketamine.summary.zh, nameKey(d, 'zh')]);
+    expect(followExample(d, ketamine, 'zh', 'en')).toBe(true);
+    expect([d.name, d.base?.description]).toEqual([ketamine.title.en, ketamine.summary.en]);
+  });
+
+  it('an edited dose keeps following; a typed name, or one generated after a change of condition, stays', () => {
+    const dosed = opened('en');
+    dosed.rows[0]!.dose = '0.7 mg/kg';
+    expect(followExample(dosed, ketamine, 'en', 'zh')).toBe(true);
+    expect(dosed.name).toBe(ketamine.title.zh);
+
+    const typed = opened('en');
+    typed.name = 'My ketamine';
+    typed.autoName = undefined;
+    followExample(typed, ketamine, 'en', 'zh');
+    expect(typed.name).toBe('My ketamine');
+    expect(typed.base?.description).toBe(ketamine.summary.zh);
+
+    const moved = opened('en');
+    moved.condition = 'ptsd';
+    const key = moved.autoName;
+    followExample(moved, ketamine, 'en', 'zh');
+    // The name is the generated one's to change now (DraftEditor.followName), not the example's.
+    expect([moved.name, moved.autoName]).toEqual([ketamine.title.en, key]);
+  });
+
+  it('says when nothing of the example is left to follow', () => {
+    const d = opened('en');
+    d.name = 'Mine';
+    d.autoName = undefined;
+    d.base = { ...d.base!, description: 'My notes' };
+    expect(followExample(d, ketamine, 'en', 'zh')).toBe(false);
+    expect([d.name, d.base.description]).toEqual(['Mine', 'My notes']);
+  });
+});
+
+describe('a save while a backup is restored', () => {
+  const busy: Result<string> = { ok: false, error: { code: 'busy', message: 'scenarios:save: a restore of a backup is in progress' } };
+  it('is tried again until it is not busy, saying it waits meanwhile', async () => {
+    const answers: Array<Result<string>> = [busy, busy, { ok: true, value: 'saved' }];
+    const waits: boolean[] = [];
+    const slept: number[] = [];
+    let calls = 0;
+    const out = await untilNotBusy(async () => answers[calls++]!, { waitMs: 250, tries: 10, waiting: (on) => waits.push(on), sleep: async (ms) => void slept.push(ms) });
+    expect(out).toEqual({ ok: true, value: 'saved' });
+    expect(calls).toBe(3);
+    expect(slept).toEqual([250, 250]);
+    expect(waits.at(-1)).toBe(false);
+    expect(waits.slice(0, -1).every((w) => w)).toBe(true);
+  });
+
+  it('returns another refusal at once, and the busy one after the last try', async () => {
+    const invalid: Result<string> = { ok: false, error: { code: 'invalid', message: 'name: expected text' } };
+    let calls = 0;
+    expect(await untilNotBusy(async () => (calls++, invalid), { waitMs: 1, tries: 5, waiting: () => {}, sleep: async () => {} })).toBe(invalid);
+    expect(calls).toBe(1);
+    calls = 0;
+    expect(await untilNotBusy(async () => (calls++, busy), { waitMs: 1, tries: 4, waiting: () => {}, sleep: async () => {} })).toBe(busy);
+    expect(calls).toBe(4);
   });
 });

@@ -1,6 +1,7 @@
 // The scenario library's pure parts: search and sort of the list, names of copies, the name a new
 // scenario takes from its condition and interventions, and the autosaved working copy's format.
-import type { DrugSummary, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
+import type { DrugSummary, Result, ScenarioSummary, WorkingCopy as ContractWorkingCopy } from '../../src-engine/contract/app-api.ts';
+import type { Example } from '../../src-engine/examples.ts';
 import type { ScenarioInput } from '../../src-engine/index.ts';
 import type { Draft } from './draft.ts';
 import { libraryEn, libraryZh } from './strings-library.ts';
@@ -70,19 +71,10 @@ export function scenarioName(draft: NamingDraft, drugs: readonly DrugSummary[], 
   return t.nameIn(lang === 'en' ? joined.charAt(0).toUpperCase() + joined.slice(1) : joined, condition);
 }
 
-/** The unsaved editor state kept in the browser's storage (per data folder), restored after a crash or reload. */
-export interface WorkingCopy {
-  v: 1;
-  /** The document in the editor. */
-  doc: ScenarioInput;
-  /** The stored scenario it edits, and the JSON it was opened or last saved as (so it shows as changed). */
-  id?: string;
-  savedJson?: string;
-  /** The name the app gave it and still follows (nameKey), if the user has not named it. */
-  autoName?: string;
-  savedAt: string;
-}
+/** The unsaved editor state (kept by the backend in the data folder; this page's storage only when the backend refuses). */
+export type WorkingCopy = ContractWorkingCopy;
 
+/** The key of the page-storage fallback (per data folder). */
 export function workingCopyKey(dataDir: string): string {
   return `modulon.workingCopy:${dataDir}`;
 }
@@ -96,5 +88,54 @@ export function readWorkingCopy(text: string | null): WorkingCopy | undefined {
     return w as WorkingCopy;
   } catch {
     return undefined;
+  }
+}
+
+/** The copy to restore: the newer of the backend's and the page-storage fallback (the backend's on a tie). */
+export function newestCopy(backend: WorkingCopy | undefined, fallback: WorkingCopy | undefined): WorkingCopy | undefined {
+  if (!fallback) return backend;
+  if (!backend) return fallback;
+  return fallback.savedAt > backend.savedAt ? fallback : backend;
+}
+
+type ExampleDraft = NamingDraft & Pick<Draft, 'name' | 'autoName' | 'base'>;
+
+/**
+ * An example whose name and description are still its own follows a change of language: both are
+ * written in `to`, and the generated-name key moves to `to` so the name is not regenerated. What
+ * the user changed stays: a name typed or generated after a change of condition or drug, a
+ * description changed in the document (the editor shows it not; it lives in `base`). Returns whether the draft still shows the example's own name or description
+ * (false: the example's texts are gone, nothing more to follow).
+ */
+export function followExample(draft: ExampleDraft, example: Pick<Example, 'title' | 'summary'>, from: Lang, to: Lang): boolean {
+  const ownName = draft.name === example.title[from] && (draft.autoName === undefined || draft.autoName === nameKey(draft, from));
+  const ownDescription = draft.base?.description === example.summary[from];
+  if (from === to) return ownName || ownDescription;
+  if (ownName) {
+    draft.name = example.title[to];
+    if (draft.autoName !== undefined) draft.autoName = nameKey(draft, to);
+  }
+  if (ownDescription && draft.base) draft.base = { ...draft.base, description: example.summary[to] };
+  return ownName || ownDescription;
+}
+
+/**
+ * Makes a write until it is not refused as `busy` (a restore of a backup in progress): `waiting`
+ * is told while it waits, `tries` bounds the attempts (then the busy refusal is returned).
+ */
+export async function untilNotBusy<T>(
+  attempt: () => Promise<Result<T>>,
+  options: { waitMs: number; tries: number; waiting: (on: boolean) => void; sleep?: (ms: number) => Promise<void> },
+): Promise<Result<T>> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  try {
+    for (let n = 1; ; n++) {
+      const out = await attempt();
+      if (out.ok || out.error.code !== 'busy' || n >= options.tries) return out;
+      options.waiting(true);
+      await sleep(options.waitMs);
+    }
+  } finally {
+    options.waiting(false);
   }
 }

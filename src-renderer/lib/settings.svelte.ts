@@ -3,7 +3,7 @@
 // backups: made and restored by the backend, the app's data reloaded after a restore.
 import type { AppApi, AppInfo, BackupInfo, Result } from '../../src-engine/contract/app-api.ts';
 import type { ChooseFolderResult, DataFolderInfo } from '../../src-engine/contract/shell.ts';
-import { applyTheme, desktopShell, storage, storedTheme, THEME_KEY, type DesktopShell, type Theme } from './settings.ts';
+import { applyTheme, desktopShell, parseBackupKeep, storage, storedTheme, THEME_KEY, type DesktopShell, type Theme } from './settings.ts';
 
 export { desktopShell, reloadAfterRestore, THEMES, type DesktopShell, type Theme } from './settings.ts';
 
@@ -12,6 +12,8 @@ export type Note = { kind: 'ok'; text: string } | { kind: 'error'; text: string 
 
 /** What the app reloads after a restore (the workbench's and compare view's lists). */
 export type ReloadData = () => Promise<void>;
+
+type SettingsApi = Pick<AppApi, 'app:info' | 'backup:create' | 'backup:list' | 'backup:restore' | 'settings:get' | 'settings:set'>;
 
 export class Settings {
   open = $state(false);
@@ -25,11 +27,15 @@ export class Settings {
   confirming = $state<string | undefined>();
   busy = $state(false);
   note = $state.raw<Note | undefined>();
+  /** How many backups the backend keeps (from settings:get). */
+  backupKeep = $state<number | undefined>();
+  /** The outcome of the last change of backupKeep: kept, or the text that was not a valid number. */
+  keepNote = $state.raw<{ kind: 'ok'; n: number } | { kind: 'invalid'; text: string } | { kind: 'error'; text: string } | undefined>();
   readonly shell: DesktopShell | undefined;
-  private readonly api: Pick<AppApi, 'app:info' | 'backup:create' | 'backup:list' | 'backup:restore'>;
+  private readonly api: SettingsApi;
   private readonly reload: ReloadData;
 
-  constructor(api: Pick<AppApi, 'app:info' | 'backup:create' | 'backup:list' | 'backup:restore'>, reload: ReloadData, shell: DesktopShell | undefined = desktopShell()) {
+  constructor(api: SettingsApi, reload: ReloadData, shell: DesktopShell | undefined = desktopShell()) {
     this.api = api;
     this.reload = reload;
     this.shell = shell;
@@ -50,6 +56,7 @@ export class Settings {
   async show(): Promise<void> {
     this.open = true;
     this.confirming = undefined;
+    this.keepNote = undefined;
     await this.refresh();
   }
 
@@ -59,8 +66,9 @@ export class Settings {
   }
 
   async refresh(): Promise<void> {
-    const [info, list] = await Promise.all([this.api['app:info']({}), this.api['backup:list']({})]);
+    const [info, list, kept] = await Promise.all([this.api['app:info']({}), this.api['backup:list']({}), this.api['settings:get']({})]);
     if (info.ok) this.info = info.value;
+    if (kept.ok) this.backupKeep = kept.value.backupKeep;
     if (list.ok) this.backups = list.value;
     else this.note = { kind: 'error', text: list.error.message };
     if (this.shell) this.folder = await this.shell.dataFolder();
@@ -95,6 +103,22 @@ export class Settings {
     const list = await this.api['backup:list']({});
     if (list.ok) this.backups = list.value;
     return true;
+  }
+
+  /** Sets how many backups are kept from the text typed; refuses anything but a whole number 1–100, saying so. */
+  async setBackupKeep(text: string): Promise<void> {
+    const n = parseBackupKeep(text);
+    if (n === undefined) {
+      this.keepNote = { kind: 'invalid', text: text.trim() };
+      return;
+    }
+    const out = await this.work(() => this.api['settings:set']({ backupKeep: n }));
+    if (!out.ok) {
+      this.keepNote = { kind: 'error', text: out.error.message };
+      return;
+    }
+    this.backupKeep = out.value.backupKeep;
+    this.keepNote = { kind: 'ok', n: out.value.backupKeep };
   }
 
   async chooseFolder(): Promise<void> {

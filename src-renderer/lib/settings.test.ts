@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppApi, ScenarioSummary } from '../../src-engine/contract/app-api.ts';
 import { runCommand, type Bench } from './desktop.ts';
-import { applyTheme, desktopShell, reloadAfterRestore, storedTheme, THEME_KEY, type DesktopShell, type Reloadable } from './settings.ts';
+import { applyTheme, desktopShell, parseBackupKeep, reloadAfterRestore, storedTheme, THEME_KEY, type DesktopShell, type Reloadable } from './settings.ts';
 import { formatBytes, settingsEn, settingsZh } from './strings-settings.ts';
 
 describe('theme', () => {
@@ -41,6 +41,13 @@ describe('strings', () => {
     expect(formatBytes(90_112)).toBe('88.0 KB');
     expect(formatBytes(7_340_032)).toBe('7.0 MB');
     expect(formatBytes(3 * 1024 ** 3)).toBe('3.00 GB');
+  });
+});
+
+describe('backups to keep', () => {
+  it('takes a whole number from 1 to 100 and nothing else', () => {
+    expect(['1', ' 10 ', '100'].map(parseBackupKeep)).toEqual([1, 10, 100]);
+    expect(['0', '101', '2.5', '-3', '', 'ten', '1e2', '007x'].map(parseBackupKeep)).toEqual(Array(8).fill(undefined));
   });
 });
 

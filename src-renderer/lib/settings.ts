@@ -1,6 +1,6 @@
 // Settings' pure parts, testable under Node: the theme (stored, applied as html[data-theme]), the
 // desktop shell the page may have, and what a restore reloads.
-import type { AppApi } from '../../src-engine/contract/app-api.ts';
+import { BACKUP_KEEP, type AppApi } from '../../src-engine/contract/app-api.ts';
 import type { ModulonShell } from '../../src-engine/contract/shell.ts';
 
 export type Theme = 'system' | 'light' | 'dark';
@@ -70,4 +70,12 @@ export async function reloadAfterRestore(api: Pick<AppApi, 'scenarios:list' | 'd
     }
   }
   await Promise.all(others.map((reload) => reload()));
+}
+
+/** The number of backups to keep as typed in Settings: a whole number from 1 to 100, else undefined. */
+export function parseBackupKeep(text: string): number | undefined {
+  const t = text.trim();
+  if (!/^\d{1,3}$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= BACKUP_KEEP.min && n <= BACKUP_KEEP.max ? n : undefined;
 }

@@ -42,6 +42,8 @@ export const libraryEn = {
   keepRestored: 'Keep',
   discardRestored: 'Discard them',
   leavePrompt: 'You have unsaved changes.',
+  saveWaiting: 'A backup is being restored: your changes are not saved yet. They will be saved as soon as the restore has finished.',
+  restoreBusy: 'A backup is being restored: nothing was changed. Try again in a moment.',
   /** Generated names: "<interventions> in <condition>". */
   nameIn: (parts: string, condition: string) => `${parts} in ${condition}`,
   nameUntreated: (condition: string) => `${condition}, untreated`,
@@ -98,6 +100,8 @@ export const libraryZh: typeof libraryEn = {
   keepRestored: '保留',
   discardRestored: '丢弃这些更改',
   leavePrompt: '有未保存的更改。',
+  saveWaiting: '正在从备份恢复：您的更改尚未保存，恢复完成后会立即自动保存。',
+  restoreBusy: '正在从备份恢复：未做任何更改。请稍后再试。',
   nameIn: (parts, condition) => `${condition}：${parts}`,
   nameUntreated: (condition) => `${condition}（未治疗）`,
   nameJoin: '联合',

@@ -41,6 +41,11 @@ export const settingsEn = {
   restoreFailed: 'Restore refused:',
   backupFailed: 'The backup failed:',
   settingsWorking: 'Working…',
+  backupKeepLabel: 'Backups to keep',
+  backupKeepApply: 'Apply',
+  backupKeepHint: 'After each new backup only the newest ones are kept (1 to 100; the one being restored and any made in the last minute are never deleted).',
+  backupKeepInvalid: (text: string) => `“${text}” is not a number of backups: enter a whole number from 1 to 100.`,
+  backupKeepSaved: (n: number) => `Only the newest ${n} backup${n === 1 ? '' : 's'} will be kept.`,
 };
 
 export const settingsZh: typeof settingsEn = {
@@ -75,4 +80,9 @@ export const settingsZh: typeof settingsEn = {
   restoreFailed: '恢复被拒绝：',
   backupFailed: '备份失败：',
   settingsWorking: '处理中…',
+  backupKeepLabel: '保留的备份数',
+  backupKeepApply: '应用',
+  backupKeepHint: '每次新建备份后只保留最新的若干个（1 到 100；正在恢复的备份和最近一分钟内写入的备份不会被删除）。',
+  backupKeepInvalid: (text: string) => `“${text}”不是有效的备份数：请输入 1 到 100 之间的整数。`,
+  backupKeepSaved: (n: number) => `今后只保留最新的 ${n} 个备份。`,
 };

@@ -1,19 +1,22 @@
 // The one-screen workbench's state: the saved scenarios, the scenario being edited, its results.
 import type { CsvGrid } from '../../src-engine/contract/app-api.ts';
-import type { AppApi, DrugSummary, ReportFile, ReportFormat, ReportLang, Result, ScenarioSummary, ValidationReport } from '../../src-engine/contract/app-api.ts';
+import type { AppApi, DrugSummary, ReportFile, ReportFormat, ReportLang, Result, ScenarioSummary, ValidationReport, WorkingCopy } from '../../src-engine/contract/app-api.ts';
 import { parseScenario, type CustomDrugInput, type FieldError, type Results, type ScenarioInput } from '../../src-engine/index.ts';
 import { DraftEditor } from './draft-editor.svelte.ts';
 import { fromDoc, newDraft } from './draft.ts';
 import { EXAMPLES } from '../../src-engine/examples.ts';
 import { i18n } from './i18n.svelte.ts';
-import { copyName, nameKey, workingCopyKey } from './library.ts';
+import { copyName, followExample, nameKey, newestCopy, untilNotBusy, workingCopyKey } from './library.ts';
 import { keepWorkingCopy, Prompter, takeWorkingCopy, UNDO_MS, type Deleted } from './library.svelte.ts';
 
 /** Info messages are string keys (translated on display); errors come from the backend as text. */
 export type Message = { kind: 'info'; key: 'saved' } | { kind: 'error'; text: string };
 
-/** Storage of the working copy: the browser's (absent in tests and workers). */
+/** This page's storage: the working copy's fallback when the backend refuses it (absent in tests and workers). */
 const storage = (): Storage | undefined => globalThis.localStorage;
+
+/** Tries of a save refused while a backup is restored: a second apart, five minutes in all. */
+const SAVE_TRIES = 300;
 
 export class Workbench extends DraftEditor {
   scenarios = $state.raw<ScenarioSummary[]>([]);
@@ -44,6 +47,14 @@ export class Workbench extends DraftEditor {
   deleted = $state<Deleted | undefined>();
   /** When the working copy restored at start was kept (shown until kept or discarded). */
   restoredAt = $state<string | undefined>();
+  /** The example the draft came from while it shows the example's own name or description (they follow the language). */
+  example = $state<string | undefined>();
+  /** The language the example's texts are in now. */
+  private exampleLang: 'en' | 'zh' = 'en';
+  /** A save refused because a backup is being restored: it is tried again until the restore is over. */
+  saveWaiting = $state(false);
+  /** Between two tries of such a save. */
+  protected saveRetryMs = 1000;
   private undoTimer: ReturnType<typeof setTimeout> | undefined;
 
   dirty = $derived(this.savedJson !== this.docJson);
@@ -72,26 +83,20 @@ export class Workbench extends DraftEditor {
   }
 
   /**
-   * After the lists: restores the working copy a previous session left (per data folder), keeps
-   * it from now on, lets a generated name follow the condition and drugs, and in web mode asks
-   * before the tab closes with unsaved changes (the Electron shell asks on quit itself).
+   * After the lists: restores the working copy a previous session left in the data folder (from
+   * any origin or the desktop app; this page's storage only if the backend refused it), keeps it
+   * from now on, lets a generated name and an example's texts follow the condition, drugs and
+   * language, and in web mode asks before the tab closes with unsaved changes (the Electron
+   * shell asks on quit itself).
    */
   private async startLibrary(): Promise<void> {
-    const info = await this.api['app:info']({});
-    const store = storage();
-    if (info.ok && store) {
-      const key = workingCopyKey(info.value.dataDir);
-      const copy = takeWorkingCopy(store, key);
-      if (copy && !this.dirty) {
-        const stored = copy.id !== undefined && this.scenarios.some((s) => s.id === copy.id);
-        this.id = stored ? copy.id : undefined;
-        this.draft = { ...fromDoc(copy.doc), ...(copy.autoName !== undefined ? { autoName: copy.autoName } : {}) };
-        this.savedJson = stored ? copy.savedJson : undefined;
-        this.clearResults();
-        if (this.dirty) this.restoredAt = copy.savedAt;
-      }
-      keepWorkingCopy(this, store, key);
-    }
+    const [info, kept] = await Promise.all([this.api['app:info']({}), this.api['workingCopy:get']({})]);
+    const local = storage();
+    const key = info.ok ? workingCopyKey(info.value.dataDir) : undefined;
+    const fallback = local && key !== undefined ? takeWorkingCopy(local, key) : undefined;
+    const copy = newestCopy(kept.ok ? (kept.value ?? undefined) : undefined, fallback);
+    if (copy && !this.dirty) this.restoreCopy(copy);
+    keepWorkingCopy(this, (c, leaving) => this.putWorkingCopy(c, leaving, key));
     $effect.root(() => {
       $effect(() => this.followName(i18n.lang));
     });
@@ -102,9 +107,50 @@ export class Workbench extends DraftEditor {
     }
   }
 
-  /** A generated name that changes on an untouched new scenario leaves it untouched. */
+  private restoreCopy(copy: WorkingCopy): void {
+    const stored = copy.id !== undefined && this.scenarios.some((s) => s.id === copy.id);
+    this.id = stored ? copy.id : undefined;
+    this.draft = { ...fromDoc(copy.doc), ...(copy.autoName !== undefined ? { autoName: copy.autoName } : {}) };
+    this.savedJson = stored ? copy.savedJson : undefined;
+    const example = EXAMPLES.find((e) => e.id === copy.example);
+    this.example = example?.id;
+    if (example) this.exampleLang = this.draft.name === example.title.zh || copy.doc.description === example.summary.zh ? 'zh' : 'en';
+    this.clearResults();
+    if (this.dirty) this.restoredAt = copy.savedAt;
+  }
+
+  /**
+   * Hands the working copy to the backend; only if it refuses is the copy kept in this page's
+   * storage (and removed from there once the backend has one again).
+   */
+  private putWorkingCopy(copy: WorkingCopy | null, _leaving: boolean, key: string | undefined): void {
+    const local = storage();
+    const inPage = (value: WorkingCopy | null) => {
+      if (!local || key === undefined) return;
+      try {
+        if (value === null) local.removeItem(key);
+        else local.setItem(key, JSON.stringify(value));
+      } catch {
+        // Storage full or refused: the editor itself is unaffected.
+      }
+    };
+    this.api['workingCopy:set']({ copy }).then(
+      (out) => inPage(out.ok ? null : copy),
+      () => inPage(copy),
+    );
+  }
+
+  /**
+   * A generated name that changes on an untouched new scenario leaves it untouched; so does an
+   * example's name and description following the language (a saved scenario's name never changes).
+   */
   override followName(lang: 'en' | 'zh'): void {
     const pristine = this.id === undefined && !this.dirty;
+    const example = this.id === undefined ? EXAMPLES.find((e) => e.id === this.example) : undefined;
+    if (example) {
+      if (!followExample(this.draft, example, this.exampleLang, lang)) this.example = undefined;
+      this.exampleLang = lang;
+    }
     super.followName(lang);
     if (pristine) this.savedJson = this.docJson;
   }
@@ -174,6 +220,8 @@ export class Workbench extends DraftEditor {
     const lang = i18n.lang;
     const draft = fromDoc({ ...example.scenario, name: example.title[lang], description: example.summary[lang] });
     this.startNew({ ...draft, autoName: nameKey(draft, lang) });
+    this.example = example.id;
+    this.exampleLang = lang;
     return true;
   }
 
@@ -182,6 +230,7 @@ export class Workbench extends DraftEditor {
     this.draft = draft;
     this.savedJson = this.docJson;
     this.restoredAt = undefined;
+    this.example = undefined;
     this.clearResults();
     this.message = undefined;
   }
@@ -192,6 +241,7 @@ export class Workbench extends DraftEditor {
     if (!got) return;
     this.id = got.id;
     this.draft = fromDoc(got.doc);
+    this.example = undefined;
     this.savedJson = this.docJson;
     const opened = this.docJson;
     this.clearResults();
@@ -312,13 +362,28 @@ export class Workbench extends DraftEditor {
     if (this.settle(list)) this.scenarios = list.value;
   }
 
-  /** The save itself (true on success): under the current id, or a new scenario without one. */
+  /**
+   * The save itself (true on success): under the current id, or a new scenario without one. While
+   * a backup is being restored the backend refuses it as busy: it is tried again (the document as
+   * it is then, under the id it has then: a restore may have removed the stored scenario) until
+   * the restore is over; the draft stays unsaved meanwhile. A save asked for while one waits joins it.
+   */
   private async store(): Promise<boolean> {
-    const json = this.docJson;
-    const saved = await this.task(() => this.api['scenarios:save']({ id: this.id, doc: this.doc }));
+    if (this.saveWaiting) return false;
+    let json = this.docJson;
+    const saved = await this.task(() =>
+      untilNotBusy(
+        () => {
+          json = this.docJson;
+          return this.api['scenarios:save']({ id: this.id, doc: this.doc });
+        },
+        { waitMs: this.saveRetryMs, tries: SAVE_TRIES, waiting: (on) => (this.saveWaiting = on) },
+      ),
+    );
     if (!saved) return false;
     this.id = saved.id;
     this.restoredAt = undefined;
+    this.example = undefined;
     // Saved: the name is the user's now, no longer the app's to change.
     if (this.draft.autoName !== undefined) this.draft.autoName = undefined;
     // Edits made while saving stay unsaved.
@@ -362,6 +427,7 @@ export class Workbench extends DraftEditor {
     if (!(await this.confirmDiscard())) return;
     this.restoredAt = undefined;
     this.id = undefined;
+    this.example = undefined;
     this.draft = fromDoc(doc as ScenarioInput);
     this.savedJson = undefined;
     this.clearResults();
@@ -411,10 +477,10 @@ export class Workbench extends DraftEditor {
     }
   }
 
-  /** True on success; on failure the error becomes the visible message. */
+  /** True on success; on failure the error becomes the visible message (a restore in progress in the page's language). */
   private settle<T>(result: Result<T>): result is { ok: true; value: T } {
     if (result.ok) return true;
-    this.message = { kind: 'error', text: result.error.message };
+    this.message = { kind: 'error', text: result.error.code === 'busy' ? i18n.t.restoreBusy : result.error.message };
     return false;
   }
 }
