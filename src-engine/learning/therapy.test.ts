@@ -34,6 +34,14 @@ describe('exposure: extinction trials in the therapy context', () => {
     expect(new ExposureLearner(p).session(0).learned).toBe(0);
   });
 
+  it('with no conditioned fear (fear = 0) the trials carry no prediction error and teach nothing', () => {
+    const x = new ExposureLearner(p);
+    const r = x.session(2, 0);
+    expect(r).toEqual({ gain: 2, learned: 0, predictionError: 0 });
+    expect(x.memory).toBe(0);
+    expect(x.fearInOriginalContext()).toBe(1);
+  });
+
   it('is context-gated: after a course the fear returns in the original contexts (renewal), not in the therapy room', () => {
     const x = new ExposureLearner(p);
     for (let i = 0; i < 10; i++) x.session(1);

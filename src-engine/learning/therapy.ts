@@ -60,13 +60,17 @@ export class ExposureLearner {
     this.gated = gated;
   }
 
-  /** One session of extinction trials at plasticity multiplier m (≥ 0). */
-  session(m: number): SessionRecord {
+  /**
+   * One session of extinction trials at plasticity multiplier m (≥ 0). `fear` is 1 when the patient
+   * carries a conditioned trauma memory and 0 when not: with nothing feared there is no prediction
+   * error, so the trials teach nothing (exposure in depression without a trauma memory is not CBT).
+   */
+  session(m: number, fear: 0 | 1 = 1): SessionRecord {
     const before = this.memory;
     const rate = Math.min(1, this.p.exposureRate * Math.max(0, m));
     let pe = 0;
     for (let i = 0; i < this.p.exposureTrials; i++) {
-      const predicted = 1 - this.memory;
+      const predicted = fear * (1 - this.memory);
       pe += predicted;
       this.memory += rate * predicted;
     }

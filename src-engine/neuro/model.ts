@@ -673,7 +673,10 @@ export class NeuroModel {
   session(kind: SessionKind, d: DriveSample): void {
     const f = this.fast(d);
     const gated = this.enabled['gain-gated-learning'];
-    const record = kind === 'cbt' ? this.cbt.session(gated ? f.gain : 1) : this.exposure.session(this.knobs.extinctionCapacity * (gated ? f.gainHip : 1));
+    const record =
+      kind === 'cbt'
+        ? this.cbt.session(gated ? f.gain : 1)
+        : this.exposure.session(this.knobs.extinctionCapacity * (gated ? f.gainHip : 1), this.knobs.fearLoad > 0 ? 1 : 0);
     this.sessionLog.push({ kind, ...record });
     // The session's activity tags the prefrontal spines a plasticity window added (those above the
     // density the slow BDNF tone alone would hold) and stabilises a share of them.

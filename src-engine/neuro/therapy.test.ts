@@ -79,3 +79,28 @@ describe('therapy sessions are learning trials (learning/therapy.ts)', () => {
     expect(last(open, 'scale.caps5')).toBeLessThan(last(treated, 'scale.caps5') - 2);
   });
 });
+
+describe('exposure treats a trauma memory, not every condition', () => {
+  // Exposure's extinction trials need a conditioned fear to extinguish: in PTSD they lower CAPS-5;
+  // in a condition without a trauma memory they teach nothing, so HAM-D does not move (before this
+  // was checked, weekly exposure lowered HAM-D in depression by 3.9 points, nearly CBT's 4.8).
+  const at16 = (condition: string, kind: string | null, scale: string): number => {
+    const interventions = kind ? [{ type: 'therapy', kind, every: '7d', count: 12, start: '1d' }] : [];
+    const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '16w', sampling: '1d', patient: { condition, severity: 'moderate' }, interventions });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    return out.results.series[scale]!.v.at(-1) as number;
+  };
+
+  it.each(['depression', 'bipolar', 'healthy'])('exposure leaves HAM-D unchanged in %s; CBT still lowers it where depressed', (condition) => {
+    const none = at16(condition, null, 'scale.hamd17');
+    expect(at16(condition, 'exposure', 'scale.hamd17')).toBeCloseTo(none, 6);
+    if (condition !== 'healthy') expect(at16(condition, 'cbt', 'scale.hamd17')).toBeLessThan(none - 3);
+  });
+
+  it('in PTSD exposure lowers CAPS-5 by more than 8 points and more than CBT does', () => {
+    const none = at16('ptsd', null, 'scale.caps5');
+    const exposure = at16('ptsd', 'exposure', 'scale.caps5');
+    expect(none - exposure).toBeGreaterThan(8);
+    expect(exposure).toBeLessThan(at16('ptsd', 'cbt', 'scale.caps5') - 5);
+  });
+});
