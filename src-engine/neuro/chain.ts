@@ -29,7 +29,7 @@ const UPSTREAM: Readonly<Record<string, readonly string[]>> = {
   'adverse.stimulation_spread': ['stim.dbs.decoupling'],
   'adverse.amnesia': ['stim.ect.mood', 'stim.ect.seizure_threshold'],
   'scale.adascog': ['target.AChE.occupancy', 'target.BuChE.occupancy', 'nt.acetylcholine.hippocampus', 'plasticity.spines.hippocampus', 'disease.cholinergic_neurons', 'disease.synapses', 'learning.episodic_recall'],
-  'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal.associative', 'circuit.salience.aberrant'],
+  'scale.panss_positive': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal.associative', 'circuit.salience.aberrant', 'therapy.cbt.expectancy'],
   mania: ['target.SERT.occupancy', 'target.NET.occupancy', 'nt.serotonin.cortex', 'nt.noradrenaline.cortex', 'plasticity.gain', 'adverse.mania_switch'],
   'scale.caps5': ['nt.noradrenaline.amygdala', 'plasticity.gain.hippocampus', 'plasticity.spines.pfc', 'learning.extinction', 'therapy.exposure.fear_original_context', 'disease.stress_load'],
   'adverse.eps': ['target.D2.occupancy', 'receptor.D2.density', 'receptor.D2.signal', 'circuit.striatum.motor_drive'],

@@ -819,7 +819,10 @@ export class NeuroModel {
     o.episodicRecall = recallAt(this.spinesHip * this.synapses, f.ach);
     o.adascog = clamp(p.adasFloor + p.adasRecallSpan * Math.max(0, 1 - o.episodicRecall / HEALTHY_RECALL) + p.adasSpan * cognition, 0, 70);
     // Positive symptoms: salience now and the beliefs built under it; NMDA block adds a transient psychotomimetic part.
-    o.panssPositive = clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * this.belief) + p.panssNmda * d.nmdaRest, 7, 49);
+    // CBT for psychosis lowers the conviction of the consolidated beliefs by what its experiments
+    // corrected (the salience itself is a dopamine matter it does not touch).
+    const conviction = this.belief * (1 - p.panssCbt * this.cbt.learned);
+    o.panssPositive = clamp(7 + p.panssSpan * (p.panssFast * this.salience + (1 - p.panssFast) * conviction) + p.panssNmda * d.nmdaRest, 7, 49);
     o.ymrs = clamp(p.ymrsFloor + p.ymrsSpan * mania, 0, 60);
     o.caps5 = clamp(p.fearSpan * fear, 0, 80);
     o.eps = hill(epsDeficit, p.epsHalf * this.epsReference, p.epsHill);

@@ -117,6 +117,7 @@ export class NeuroParams {
   readonly hpaHalf = param('hpa.monoamineHalf');
   readonly salienceMargin = param('salience.margin');
   readonly panssFast = param('panss.fastShare');
+  readonly panssCbt = param('panss.cbtWeight');
   readonly beliefTime = param('belief.time');
   readonly extDaily = param('extinction.dailyRate');
   readonly extNe = param('extinction.noradrenalineBoost');

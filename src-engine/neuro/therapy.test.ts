@@ -104,3 +104,29 @@ describe('exposure treats a trauma memory, not every condition', () => {
     expect(exposure).toBeLessThan(at16('ptsd', 'cbt', 'scale.caps5') - 5);
   });
 });
+
+describe('CBT for psychosis (panss.cbtWeight)', () => {
+  // CBT lowers the conviction of consolidated delusional beliefs by what its experiments corrected:
+  // a small effect at the end of therapy (calibrated to Jauhar 2014, d ≈ 0.25) that fades after it.
+  const panss = (therapy: boolean, week: number, disable: string[] = []): number => {
+    const interventions: Record<string, unknown>[] = [{ type: 'drug', drug: 'risperidone', dose: '4 mg', every: '24h' }];
+    if (therapy) interventions.push({ type: 'therapy', kind: 'cbt', start: '2w', every: '1w', count: 12 });
+    const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '30w', sampling: '1d', patient: { condition: 'schizophrenia', severity: 'moderate' }, interventions, ...(disable.length ? { disable } : {}) });
+    if (!out.ok) throw new Error(JSON.stringify(out.errors));
+    const s = out.results.series['scale.panss_positive']!;
+    return s.v[s.t.indexOf(week * 168)] as number;
+  };
+
+  it('lowers PANSS positive by 1–1.6 points at the end of 12 weekly sessions on risperidone, less 12 weeks later', () => {
+    const end = panss(false, 14) - panss(true, 14);
+    expect(end).toBeGreaterThan(1);
+    expect(end).toBeLessThan(1.6);
+    const later = panss(false, 26) - panss(true, 26);
+    expect(later).toBeGreaterThan(0);
+    expect(later).toBeLessThan(0.75 * end);
+  });
+
+  it('does not touch PANSS positive before the first session', () => {
+    expect(panss(true, 1)).toBe(panss(false, 1));
+  });
+});
