@@ -112,10 +112,8 @@ describe('episodic memory', () => {
     expect(runTask('episodic-memory', {}, restored, 4)).toEqual(h);
   });
 
-  it('keeps the CA3 network size from the data file and runs one subject within budget', () => {
+  // Its speed is measured in `npm run bench` (the episodic-memory task), not here.
+  it('keeps the CA3 network size from the data file', () => {
     expect(episodicParams().neurons).toBe(200);
-    const t0 = performance.now();
-    episodicMemory({ items: 16, similarity: 0.6, cueNoise: 0.15, subjects: 1 }, H, streams(9));
-    expect(performance.now() - t0).toBeLessThan(200);
   });
 });

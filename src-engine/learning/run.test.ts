@@ -1,31 +1,13 @@
 // The learning layer's entry point: the same task, options, state and seed give the same numbers,
-// bit for bit; every output is finite over the whole state range (every field 0–3, each
-// condition); each paradigm stays within its time budget; the options are validated.
+// bit for bit; the options are validated. The finiteness sweep over the state range is in
+// run.sweep.test.ts; each paradigm's speed is measured in `npm run bench`.
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_STATES } from './examples.ts';
-import { Rng } from './random.ts';
 import { boundState, runTask } from './run.ts';
 import { parseTaskOptions, TASK_ENTRY_SCHEMAS, TASK_OPTION_SCHEMAS } from './schema.ts';
-import { CONDITIONS, HEALTHY_STATE, MODULATORY_FIELDS, TASK_IDS, type ModulatoryState, type TaskOutcome } from './types.ts';
+import { CONDITIONS, HEALTHY_STATE, TASK_IDS } from './types.ts';
 
 const H = HEALTHY_STATE;
-
-function finite(o: TaskOutcome): string[] {
-  const bad: string[] = [];
-  for (const [k, v] of Object.entries(o.measures)) if (!Number.isFinite(v)) bad.push(`${k}=${v}`);
-  for (const [k, c] of Object.entries(o.curves)) c.forEach((v, i) => Number.isFinite(v) || bad.push(`${k}[${i}]=${v}`));
-  return bad;
-}
-
-function extremeStates(): ModulatoryState[] {
-  const out: ModulatoryState[] = [];
-  const all = (v: number): ModulatoryState => ({ ...H, ...Object.fromEntries(MODULATORY_FIELDS.map((f) => [f, v])) });
-  out.push(all(0), all(3), { ...all(3), nmdaBlock: 0 }, { ...all(0), nmdaBlock: 0 });
-  const rng = new Rng(2024);
-  for (let k = 0; k < 6; k++) out.push({ ...H, condition: CONDITIONS[k % CONDITIONS.length]!, ...Object.fromEntries(MODULATORY_FIELDS.map((f) => [f, 3 * rng.float()])) });
-  for (const f of MODULATORY_FIELDS) out.push({ ...H, [f]: 0 }, { ...H, [f]: 3 });
-  return out;
-}
 
 describe('runTask', () => {
   it.each(TASK_IDS)('%s: the same seed gives identical outcomes', (task) => {
@@ -41,30 +23,9 @@ describe('runTask', () => {
     expect(runTask(task, {}, H, 1)).not.toEqual(runTask(task, {}, H, 2));
   });
 
-  it.each(TASK_IDS)('%s: every output is finite over the state range and for each condition', (task) => {
-    const states = [...extremeStates(), ...CONDITIONS.map((condition) => ({ ...H, condition })), ...Object.values(EXAMPLE_STATES)];
-    for (const s of states) {
-      const o = runTask(task, {}, s, 5);
-      expect(finite(o), `${task} at ${JSON.stringify(s)}`).toEqual([]);
-      expect(Object.keys(o.measures).length).toBeGreaterThan(1);
-    }
-  });
-
   it.each(TASK_IDS)('%s: a condition label alone changes nothing', (task) => {
     const h = runTask(task, {}, H, 9);
     for (const condition of CONDITIONS) expect(runTask(task, {}, { ...H, condition }, 9)).toEqual(h);
-  });
-
-  it.each(TASK_IDS)('%s: runs within 20 ms median (loose bound on a shared machine)', (task) => {
-    for (let i = 0; i < 2; i++) runTask(task, {}, H, i);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      runTask(task, {}, i % 2 ? H : EXAMPLE_STATES.alzheimers, 100 + i);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[3]!).toBeLessThan(60);
   });
 
   it('names the measures the scenario publishes as task.<task>.<measure>', () => {
