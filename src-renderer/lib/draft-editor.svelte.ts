@@ -44,7 +44,8 @@ export class DraftEditor {
     const row = this.draft.rows[index];
     if (!row) return [];
     const parsed = parseRecordsCsv(csv);
-    if (!parsed.ok) return parsed.errors.map(formatCsvError);
+    // The parser lists the first refusals and counts the others (messages.ts translates both lines).
+    if (!parsed.ok) return [...parsed.errors.map(formatCsvError), ...(parsed.more ? [`and ${parsed.more} more`] : [])];
     const withDoses = parsed.subjects.filter((s) => s.records.length > 0);
     if (withDoses.length !== 1) return [`expected the records of one subject (ID), found ${withDoses.length}`];
     row.records = withDoses[0]!.records;

@@ -3,6 +3,7 @@
 // messages.test.ts runs scenarios that raise every warning the engine builds and fails on one
 // without a pattern here; a message that matches no pattern is shown as the engine wrote it.
 import type { Lang } from './i18n.svelte.ts';
+import { DRUG_PATTERNS } from './messages-drugs.ts';
 
 /** Where a pattern comes from: a run warning (results.warnings), a refusal of a field, or the app's frame around one. */
 export type MessageKind = 'warning' | 'field' | 'app';
@@ -107,6 +108,9 @@ export const PATTERNS: readonly MessagePattern[] = [
     zh: (p, n, perWeek, source) => `${at(p)}ECT 超出常规急性疗程（至多 ${n} 次、每周 ${perWeek} 次；${source}）：认知副作用会累积，模型对常规疗程之后疗效的估计是外推。`,
   },
 
+  // Field errors of the custom drug and the dosing records (messages-drugs.ts), before the generic frames below.
+  ...DRUG_PATTERNS,
+
   // Field errors: ranges of numbers (devices, tasks, patient).
   { id: 'range-missing', kind: 'field', re: /^expected .+? from (-?[\d.]+) to (-?[\d.]+)(?: ([^,]+?))?, but it is missing$/, zh: (min, max, unit) => `必填：${range(min!, max!, unit)}` },
   { id: 'range-number', kind: 'field', re: /^expected .+? from (-?[\d.]+) to (-?[\d.]+)(?: ([^,]+?))? as a number, got (.+)$/, zh: (min, max, unit, g) => `应为数字（${range(min!, max!, unit)}），当前为 ${got(g!)}` },
@@ -175,6 +179,7 @@ export const PATTERNS: readonly MessagePattern[] = [
   { id: 'in-scenario-file', kind: 'app', re: /^scenario file (\S+): (.+)$/, zh: (p, m) => `情景文件 ${p}：${inner(m!)}` },
   { id: 'in-scenario', kind: 'app', re: /^scenario (\S+): (.+)$/, zh: (p, m) => `情景 ${p}：${inner(m!)}` },
   { id: 'in-drug', kind: 'app', re: /^drug (\S+): (.+)$/, zh: (p, m) => `药物 ${p}：${inner(m!)}` },
+  { id: 'in-csv-row', kind: 'app', re: /^row (\d+)(?:, column ([^:]*))?: (.+)$/, zh: (row, col, m) => `第 ${row} 行${col ? `，${col} 列` : ''}：${inner(m!)}` },
   { id: 'not-json', kind: 'app', re: /^not a JSON file \((.+)\)$/, zh: (why) => `不是 JSON 文件（${why}）` },
   { id: 'not-found', kind: 'app', re: /^(scenario|run|comparison) (\S+) does not exist$/, zh: (what, id) => `${({ scenario: '情景', run: '运行', comparison: '比较' } as Record<string, string>)[what!]} ${id} 不存在` },
   { id: 'run-cancelled', kind: 'app', re: /^(?:[\w:]+: )?the run was cancelled$/, zh: () => '运行已取消' },
