@@ -109,6 +109,17 @@ export function createBackend(options: BackendOptions): Backend {
   /** A restore is copying a backup in: writes are refused as busy until it ends. */
   let restoring = false;
 
+  /** A file beside the database that cannot be written (read-only folder, full disk): one line, no stack. */
+  const inDataFolder = <T>(what: string, write: () => T): Result<T> => {
+    try {
+      return ok(write());
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === undefined) throw e;
+      return { ok: false, error: { code: 'unavailable', message: `cannot keep ${what} in the data folder ${options.dataDir} (${code}: ${(e as Error).message})` } };
+    }
+  };
+
   const handlers: Handlers = {
     'app:info': () => ok({ engine: ENGINE_VERSION, dataDir: options.dataDir, transport: options.transport }),
     'drugs:list': () => ok([...listDrugs(), ...store.listCustomDrugs().flatMap(customDrugFile)].map(drugSummary)),
@@ -181,12 +192,13 @@ export function createBackend(options: BackendOptions): Backend {
       }
     },
     'settings:get': () => ok(readSettings(options.dataDir)),
-    'settings:set': (change) => ok(writeSettings(options.dataDir, change)),
+    'settings:set': (change) => inDataFolder('settings', () => writeSettings(options.dataDir, change)),
     'workingCopy:get': () => ok(readWorkingCopy(options.dataDir)),
-    'workingCopy:set': ({ copy }) => {
-      writeWorkingCopy(options.dataDir, copy as Parameters<typeof writeWorkingCopy>[1]);
-      return ok({ kept: copy !== null });
-    },
+    'workingCopy:set': ({ copy }) =>
+      inDataFolder('the working copy', () => {
+        writeWorkingCopy(options.dataDir, copy as Parameters<typeof writeWorkingCopy>[1]);
+        return { kept: copy !== null };
+      }),
     ...reportsHandlers({ store, engine, ...(options.pdf ? { pdf: options.pdf } : {}), now: options.now ?? (() => new Date()) }),
   };
 

@@ -1,6 +1,6 @@
 // The data folder's settings and working copy on real files: shared by two backends on one folder
 // (web mode on another port, the desktop app after a web session), written whole, validated.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,23 @@ describe('working copy file', () => {
     const noDoc = await backend.dispatch('workingCopy:set', { copy: { ...copy, doc: 'text' } });
     expect(!noDoc.ok && noDoc.error.fields?.[0]?.path).toBe('copy.doc');
     expect(JSON.parse(readFileSync(join(dir, WORKING_COPY_FILE), 'utf8'))).toEqual(copy);
+  });
+
+
+  it('a data folder that cannot take the file is refused in one line (unavailable), not as an internal error', async () => {
+    const dir = tempDir();
+    const store = await openStore(dir);
+    stores.push(store);
+    const logged: unknown[] = [];
+    const backend = createBackend({ store, dataDir: dir, transport: 'http', log: (_m, e) => logged.push(e) });
+    mkdirSync(join(dir, WORKING_COPY_FILE));
+    const out = await backend.api['workingCopy:set']({ copy });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.error.code).toBe('unavailable');
+      expect(out.error.message).toMatch(/^cannot keep the working copy in the data folder .* \(EISDIR: /);
+    }
+    expect(logged).toEqual([]);
   });
 });
 

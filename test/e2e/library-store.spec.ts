@@ -3,7 +3,7 @@
 // language without becoming unsaved, a saved scenario's name never does; a save made while a real
 // restore runs waits, says so, and goes through after it; Settings keeps the newest N backups.
 // Screenshots in English and Chinese go to test/e2e/screenshots/.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
@@ -236,4 +236,27 @@ test('Settings keeps the newest N backups; a number out of range is refused with
   await panel.getByRole('button', { name: '应用' }).click();
   await expect(panel.getByTestId('backup-keep-note')).toHaveText('✓ 今后只保留最新的 3 个备份。');
   await page.screenshot({ path: join(SHOTS, 'settings-keep-zh-dark.png') });
+});
+
+test('when the backend refuses the working copy, this page keeps it and restores it after a reload', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const server = await app.start();
+  await page.goto(server.url);
+  const dataDir = await dataDirOf(page);
+  // A folder where the file should go: the backend cannot write it (the browser's storage takes over).
+  mkdirSync(join(dataDir, 'modulon-working-copy.json'));
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await nameField(page).fill('Kept by the page');
+  await expect(page.getByText('● unsaved changes')).toBeVisible();
+  const key = `modulon.workingCopy:${dataDir}`;
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toContain('Kept by the page');
+  page.once('dialog', (d) => void d.accept());
+  await page.reload();
+  await expect(page.getByText(/Unsaved changes from .* were restored\./)).toBeVisible();
+  await expect(nameField(page)).toHaveValue('Kept by the page');
+  // Once the backend takes it again, the page's copy goes.
+  rmSync(join(dataDir, 'modulon-working-copy.json'), { recursive: true });
+  await nameField(page).fill('Kept by the data folder');
+  await expect.poll(() => existsSync(join(dataDir, 'modulon-working-copy.json'))).toBe(true);
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k), key)).toBeNull();
 });
