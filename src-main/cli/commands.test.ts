@@ -194,7 +194,7 @@ describe('modulon: top level', () => {
     expect(results.properties.spectra.additionalProperties.required).toEqual(['unit', 'f', 't', 'power']);
     expect(JSON.parse((await cli('schema')).stdout)).toEqual(JSON.parse((await cli('schema', 'scenario')).stdout));
     const out = await cli('frobnicate');
-    expect(out).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: unknown command "frobnicate"; expected run, serve, pk, explain, compare, report, validate or schema (see modulon --help)\n' });
+    expect(out).toEqual({ code: EXIT_INVALID, stdout: '', stderr: 'modulon: unknown command "frobnicate"; expected run, serve, pk, explain, compare, report, validate, schema or examples (see modulon --help)\n' });
   });
 
   it('refuses a scenario that is not JSON, naming the file', async () => {
