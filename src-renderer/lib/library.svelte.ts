@@ -55,8 +55,8 @@ export interface WorkingCopyHost {
   readonly example: string | undefined;
 }
 
-/** Where the working copy goes: null once there is none; `leaving`: the page is being hidden or closed. */
-export type PutWorkingCopy = (copy: WorkingCopy | null, leaving: boolean) => void;
+/** Where the working copy goes: null once there is none. */
+export type PutWorkingCopy = (copy: WorkingCopy | null) => void;
 
 /** How long after the last edit the working copy is written. */
 const AUTOSAVE_MS = 300;
@@ -67,9 +67,9 @@ const AUTOSAVE_MS = 300;
  */
 export function keepWorkingCopy(host: WorkingCopyHost, put: PutWorkingCopy, now: () => Date = () => new Date()): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const write = (leaving: boolean) => {
+  const write = () => {
     timer = undefined;
-    if (!host.dirty) return put(null, leaving);
+    if (!host.dirty) return put(null);
     put(
       {
         v: 1,
@@ -80,7 +80,6 @@ export function keepWorkingCopy(host: WorkingCopyHost, put: PutWorkingCopy, now:
         ...(host.example !== undefined ? { example: host.example } : {}),
         savedAt: now().toISOString(),
       },
-      leaving,
     );
   };
   const stop = $effect.root(() => {
@@ -91,13 +90,13 @@ export function keepWorkingCopy(host: WorkingCopyHost, put: PutWorkingCopy, now:
       void host.id;
       void host.example;
       clearTimeout(timer);
-      timer = setTimeout(() => write(false), AUTOSAVE_MS);
+      timer = setTimeout(write, AUTOSAVE_MS);
     });
   });
   const flush = () => {
     if (timer !== undefined) {
       clearTimeout(timer);
-      write(true);
+      write();
     }
   };
   // A reload or a closed tab must not lose the last 300 ms of typing.

@@ -5,7 +5,7 @@ import { listDrugs } from '../../src-engine/index.ts';
 import { newDraft, newSession } from './draft.ts';
 import { newDevice } from './devices.ts';
 import { copyName, followExample, nameKey, newestCopy, readWorkingCopy, scenarioName, shownScenarios, untilNotBusy, workingCopyKey } from './library.ts';
-import { fromDoc } from './draft.ts';
+import { fromDoc, type Draft } from './draft.ts';
 import { EXAMPLES } from '../../src-engine/examples.ts';
 import type { Result } from '../../src-engine/contract/app-api.ts';
 
@@ -104,7 +104,7 @@ describe('the working copy to restore', () => {
 
 describe('an example and the language', () => {
   const ketamine = EXAMPLES.find((e) => e.id === 'ketamine-cbt-trd')!;
-  const opened = (lang: 'en' | 'zh') => {
+  const opened = (lang: 'en' | 'zh'): Draft => {
     const draft = fromDoc({ ...ketamine.scenario, name: ketamine.title[lang], description: ketamine.summary[lang] });
     return { ...draft, autoName: nameKey(draft, lang) };
   };

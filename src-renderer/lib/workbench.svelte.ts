@@ -96,7 +96,7 @@ export class Workbench extends DraftEditor {
     const fallback = local && key !== undefined ? takeWorkingCopy(local, key) : undefined;
     const copy = newestCopy(kept.ok ? (kept.value ?? undefined) : undefined, fallback);
     if (copy && !this.dirty) this.restoreCopy(copy);
-    keepWorkingCopy(this, (c, leaving) => this.putWorkingCopy(c, leaving, key));
+    keepWorkingCopy(this, (c) => this.putWorkingCopy(c, key));
     $effect.root(() => {
       $effect(() => this.followName(i18n.lang));
     });
@@ -123,7 +123,7 @@ export class Workbench extends DraftEditor {
    * Hands the working copy to the backend; only if it refuses is the copy kept in this page's
    * storage (and removed from there once the backend has one again).
    */
-  private putWorkingCopy(copy: WorkingCopy | null, _leaving: boolean, key: string | undefined): void {
+  private putWorkingCopy(copy: WorkingCopy | null, key: string | undefined): void {
     const local = storage();
     const inPage = (value: WorkingCopy | null) => {
       if (!local || key === undefined) return;
