@@ -65,6 +65,7 @@ export class TimeView {
 }
 
 export const timeView = new TimeView();
+const workbenchView = timeView;
 
 export interface Theme {
   grid: string;
@@ -147,6 +148,8 @@ export interface TimeChartOptions {
   cursor?: () => number | undefined;
   /** A click on the plot reports its x value (x units). */
   onpick?: (x: number) => void;
+  /** The window and hover line this chart shares (a view of its own, such as Compare's); the workbench's by default. */
+  view?: TimeView;
 }
 
 /**
@@ -154,6 +157,7 @@ export interface TimeChartOptions {
  * (zoom or pan on it moves every chart), draws the shared hover line and an optional chosen time.
  */
 export function timeChartAttachment(config: () => ChartConfiguration<'line' | 'scatter'>, opts: TimeChartOptions): (canvas: HTMLCanvasElement) => () => void {
+  const timeView = opts.view ?? workbenchView;
   return (canvas) => {
     let chart: Chart<'line' | 'scatter'> | undefined;
     const at: { pick: number | undefined; hover: number | undefined } = { pick: undefined, hover: undefined };

@@ -1,7 +1,7 @@
 // Chart.js configuration of a paradigm's learning curves: one colour per run (task time), one dash
 // per curve of a run, the paradigm's own x axis (trials, blocks, days) and its phase marks.
 import type { ChartConfiguration, ChartDataset, Plugin } from 'chart.js';
-import { theme } from './charts.svelte.ts';
+import { theme, timeOptions } from './charts.svelte.ts';
 import type { Strings } from './i18n.svelte.ts';
 import { CURVE_AXES, type TaskGroup } from './task-data.ts';
 import { sessionPoints, type TherapyLearning } from './task-therapy.ts';
@@ -94,24 +94,21 @@ function lineBase(th: ReturnType<typeof theme>) {
   } as const;
 }
 
-/** What each therapy session taught (%) against its day, one colour per kind (exposure, CBT). */
-export function therapyChartConfig(kinds: readonly TherapyLearning[], t: Strings): Config {
+/**
+ * What each therapy session taught (%) against the time of the session (x in days of the run, to
+ * `endH`), one colour per kind (exposure, CBT): a chart over time like the workbench's, so it
+ * follows their shared window (zoom, pan, presets) and hover line.
+ */
+export function therapyChartConfig(kinds: readonly TherapyLearning[], t: Strings, endH: number): Config {
   const th = theme();
-  const lastDay = Math.max(0, ...kinds.flatMap((k) => k.sessions.map((s) => s.t / 24)));
   const datasets: ChartDataset<'line'>[] = kinds.map((k, i) => {
     const colour = RUN_COLOURS[(i + 2) % RUN_COLOURS.length] as string;
     return { type: 'line' as const, label: t.therapyLearnKinds[k.kind] ?? k.kind, data: sessionPoints(k), borderColor: colour, backgroundColor: colour, borderWidth: 1.8, pointRadius: 3 };
   });
-  return {
-    type: 'line',
-    data: { datasets },
-    options: {
-      ...lineBase(th),
-      scales: {
-        // A margin after the last session, so its point is not cut at the edge.
-        x: { type: 'linear', min: 0, max: Math.ceil(1.05 * lastDay + 1), title: { display: true, text: t.therapyChartX, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
-        y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.therapyChartY, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
-      },
-    },
-  };
+  const options = timeOptions('d', endH / 24, th, {
+    y: { type: 'linear', beginAtZero: true, title: { display: true, text: t.therapyChartY, color: th.text }, grid: { color: th.grid }, ticks: { color: th.text } },
+  });
+  const x = options.scales?.x as { title?: { text?: string } } | undefined;
+  if (x?.title) x.title.text = t.therapyChartX;
+  return { type: 'line', data: { datasets }, options };
 }

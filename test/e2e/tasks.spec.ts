@@ -208,15 +208,16 @@ test('PTSD: exposure sessions are extinction trials; fear returns in everyday pl
   await expect(page.getByTestId('task-panel').getByRole('note')).toContainText('not for clinical decisions');
   await expect.poll(() => paintedPixels(page, 'therapy-chart')).toBeGreaterThan(500);
   await page.getByTestId('therapy-learning').scrollIntoViewIfNeeded();
-  // The therapy chart's data table: a row per session day, what it taught in percent.
+  // The therapy chart's data table: a row per session, at its time in the run (the chart is over
+  // the run's time, on the workbench's window), what it taught in percent.
   await page.getByTestId('therapy-chart-table-toggle').click();
   const sessions = page.getByTestId('therapy-chart-table');
-  await expect(sessions.locator('thead')).toContainText('Day of the session');
+  await expect(sessions.locator('thead')).toContainText('Time');
   await expect(sessions.locator('thead')).toContainText('Exposure: extinction trials (%)');
   await expect(sessions.locator('tbody tr')).toHaveCount(10);
   const first = sessions.locator('tbody tr').first();
-  await expect(first.locator('th')).toHaveText(String(Number((learned.t[0]! / 24).toPrecision(3))));
-  expect(Number(await first.locator('td').innerText())).toBeCloseTo(100 * learned.v[0]!, 0);
+  await expect(first.locator('th')).toHaveText(`day ${learned.t[0]! / 24 + 1}, 00:00`);
+  expect(Number(await first.locator('td').nth(1).innerText())).toBeCloseTo(100 * learned.v[0]!, 0);
   await page.getByTestId('therapy-chart-table-toggle').click();
   await page.screenshot({ path: join(SHOTS, 'therapy-exposure-ptsd.png'), fullPage: true });
   await page.getByTestId('task-panel').screenshot({ path: join(SHOTS, 'therapy-exposure-panel.png') });
