@@ -23,10 +23,15 @@ describe('grids', () => {
     const parsed = parseScenario({ ...base, duration: '1d', sampling: '6h', interventions: [{ type: 'drug', drug: 'donepezil', dose: '5 mg' }] });
     if (!parsed.ok) throw new Error('refused');
     expect(run(parsed.scenario, { refine: false }).series['pk.donepezil.plasma']!.t).toEqual([0, 6, 12, 18, 24]);
-    // Refined (the default): the grid, plus the ladder after the dose at 0 h.
-    const t = run(parsed.scenario).series['pk.donepezil.plasma']!.t;
+    // Every candidate: the grid, plus the ladder after the dose at 0 h.
+    const t = run(parsed.scenario, { refine: 'all' }).series['pk.donepezil.plasma']!.t;
     expect(t).toEqual(expect.arrayContaining([0, 6, 12, 18, 24, 0.25, 0.5, 1, 2, 3, 4, 8]));
     expect(t.filter((x) => x > 8 && x < 24)).toEqual([12, 18]);
+    // Refined (the default): the grid and those of them the curves need, on a 6-hour grid some.
+    const needed = run(parsed.scenario).series['pk.donepezil.plasma']!.t;
+    expect(needed).toEqual(expect.arrayContaining([0, 6, 12, 18, 24]));
+    expect(needed.every((x) => t.includes(x))).toBe(true);
+    expect(needed.length).toBeGreaterThan(5);
   });
 
   it('samples at requested times instead, sorted and without repeats', () => {
@@ -194,10 +199,11 @@ describe('sampling that shows the peaks (refinement after events)', () => {
   it('stays within the output bound: a run at the sampling limit gets only what the bound leaves', () => {
     // 12 weeks at 2 min with one drug: 60,481 samples of at most 98 series, 5,927,138 values of 6,000,000.
     const s = scenario({ duration: '12w', sampling: '2min', interventions: [{ type: 'drug', drug: 'donepezil', dose: '10 mg', every: '24h' }] });
-    const r = run(s, { slowLayer: false });
-    const n = r.series['pk.donepezil.plasma']!.t.length;
+    const n = run(s, { slowLayer: false, refine: 'all' }).series['pk.donepezil.plasma']!.t.length;
     expect(n).toBeGreaterThan(60_481);
     expect(n).toBeLessThanOrEqual(Math.floor(MAX_OUTPUT_VALUES / outputSeriesBound(s)));
+    // On a 2-minute grid the curves need none of the candidates.
+    expect(run(s, { slowLayer: false }).series['pk.donepezil.plasma']!.t.length).toBe(60_481);
   });
 
   it('refineGrid adds levels in priority order and never more than the budget', () => {

@@ -7,10 +7,11 @@ import { hillTerm, PkModel, readsEffectSite, type DrugModel, type Entry, type Sp
 import { expandRecords, type DoseRecord } from './pk/records.ts';
 import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
-import { doseSchedule, drugLookup, hoursOf, outputSeriesBound, parseScenario, regimenTimes, routeOf, MAX_OUTPUT_VALUES, MAX_SAMPLES, type FieldError, type Scenario } from './scenario.ts';
+import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
+import { keepNeeded, refineGrid, refinementBudget } from './refine.ts';
 import { param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
-import { runNeuro, type Session } from './neuro/run.ts';
+import { PROGRESS_EVERY, runNeuro, type Session } from './neuro/run.ts';
 import { planDevices, sessionLabel } from './stimulation/plan.ts';
 import { runScenarioTask, taskSeries, type TaskRun } from './learning/plan.ts';
 import type { ModulatoryState } from './learning/types.ts';
@@ -24,6 +25,8 @@ interface Administration {
   mg: number;
   label: string;
 }
+
+export { REFINE_OFFSETS_H, REFINE_TOLERANCE, refineGrid, refinementBudget } from './refine.ts';
 
 export type SimulateOutcome = { ok: true; results: Results } | { ok: false; errors: FieldError[] };
 
@@ -53,9 +56,26 @@ export interface RunOptions {
   driveStepH?: number;
   /** false: the pk layer only (plasma and targets), e.g. for dosing records compared with NONMEM. */
   slowLayer?: boolean;
-  /** false: publish the sampling grid only, without the points after doses and sessions (see `refineGrid`). */
-  refine?: boolean;
+  /**
+   * false: publish the sampling grid only, without the points after doses and sessions; 'all':
+   * every candidate point after them (`refineGrid`), including those the curves do not need
+   * (`keepNeeded` leaves them out by default; tests compare the two).
+   */
+  refine?: boolean | 'all';
+  /**
+   * Told the fraction (0–1) of the run done, now and then (a live preview shows it): the pk layer's
+   * integration over simulated time, then the slow layer's, weighted by their usual shares of a
+   * run's time (PROGRESS_PK_SHARE), so the fraction grows with simulated time in each.
+   */
+  onProgress?: (fraction: number) => void;
 }
+
+/**
+ * Share of a run's time spent integrating the pk layer, the rest being the slow layer (a CPU
+ * profile of the 12-week bench scenarios: integrate ≈ 14 %, runNeuro ≈ 36 % of the run; with the
+ * grids and series around them about a third and two thirds). Only a progress display uses it.
+ */
+export const PROGRESS_PK_SHARE = 0.35;
 
 /** Runs an already validated scenario. Throws only on an engine bug (a non-finite result). */
 export function run(scenario: Scenario, options: RunOptions = {}): Results {
@@ -105,20 +125,25 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   // Doses (after their lag), infusion and patch edges, sessions and device edges: where the drive moves fast.
   const moments = [...new Set([...sessions.map((x) => x.t), ...devices.edges, ...timeline.jumps.filter((j) => j.kind !== 'reset').map((j) => j.t)])];
   const base = samplingGrid(durationH, hoursOf(scenario.sampling));
-  const grid = options.times
+  const budget = refinementBudget(scenario, base.length);
+  const candidates = options.times
     ? [...new Set(options.times)].sort((a, b) => a - b)
     : options.refine === false
       ? base
-      : refineGrid(base, moments, durationH, refinementBudget(scenario, base.length));
+      : refineGrid(base, moments, durationH, budget);
   // The slow layer reads the pk layer on a finer drive grid; both are computed there and published on `grid`.
   const slow = options.slowLayer !== false;
   const probeTimes = slow ? probeTimesOf(scenario, durationH, fastEvents) : [];
   const tasks = slow ? (scenario.tasks ?? []).map((entry, i) => ({ entry, i, t: hoursOf(entry.at) })).sort((a, b) => a.t - b.t || a.i - b.i) : [];
-  const drive = slow ? driveGrid(grid, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes, tasks.map((x) => x.t)) : { t: grid, outputs: grid.map((_, k) => k), probes: [], tasks: [] };
+  // Every candidate is computed (the drive grid holds them all), whichever are published.
+  const drive = slow ? driveGrid(candidates, moments, durationH, options.driveStepH ?? DRIVE_FINE_H, probeTimes, tasks.map((x) => x.t)) : { t: candidates, outputs: candidates.map((_, k) => k), probes: [], tasks: [] };
   const { species } = model;
   const plasma = species.map(() => new Float64Array(drive.t.length));
   const brain = species.map((s) => (s.iE >= 0 ? new Float64Array(drive.t.length) : undefined));
+  const progress = options.onProgress;
+  const pkShare = slow ? PROGRESS_PK_SHARE : 1;
   integrate({ model, cov, lookup, warnings }, timeline, drive.t, (k, state) => {
+    if (progress && k % PROGRESS_EVERY === 0) progress((pkShare * k) / drive.t.length);
     for (let i = 0; i < species.length; i++) {
       const s = species[i]!;
       (plasma[i] as Float64Array)[k] = Math.max(0, model.concentration(state, s));
@@ -127,7 +152,25 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     }
   });
 
-  const at = (v: ArrayLike<number>) => drive.outputs.map((k) => v[k] as number);
+  const engaged = new Map<TargetId, Share[]>();
+  const engagement = targetsIn(model).map((target) => {
+    const shares = targetShares(model, target, plasma, brain, drive.t.length);
+    engaged.set(target, shares);
+    return { target, v: sumShares(shares, drive.t.length) };
+  });
+  // The candidates the drug curves need (plasma, brain, targets); the sampling grid and the points
+  // after sessions and device edges (whose effect is in the slow layer, not in these curves) always.
+  let grid = candidates;
+  let outputs = drive.outputs;
+  if (!options.times && options.refine !== false && options.refine !== 'all' && candidates.length > base.length) {
+    const key = (t: number) => Math.round(t * 1e6);
+    const fixed = new Set([...base, ...refineGrid(base, [...sessions.map((x) => x.t), ...devices.edges], durationH, budget)].map(key));
+    const curves: ArrayLike<number>[] = [...plasma, ...brain.filter((b) => b !== undefined), ...engagement.map((e) => e.v)];
+    const keep = keepNeeded(candidates, (k) => fixed.has(key(candidates[k] as number)), curves.length, (c, k) => (curves[c] as ArrayLike<number>)[drive.outputs[k] as number] as number);
+    grid = candidates.filter((_, k) => keep[k]);
+    outputs = drive.outputs.filter((_, k) => keep[k]);
+  }
+  const at = (v: ArrayLike<number>) => outputs.map((k) => v[k] as number);
   const series: Record<string, Series> = {};
   species.forEach((s, i) => {
     series[`pk.${s.id}.plasma`] = { unit: s.concentrationUnit, drug: s.drug, t: grid, v: at(plasma[i] as Float64Array) };
@@ -135,12 +178,9 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
     const b = brain[i];
     if (b) series[`pk.${s.id}.brain`] = { unit: s.concentrationUnit, drug: s.drug, t: grid, v: at(b) };
   });
-  const engaged = new Map<TargetId, Share[]>();
-  for (const target of targetsIn(model)) {
-    const shares = targetShares(model, target, plasma, brain, drive.t.length);
-    engaged.set(target, shares);
+  for (const { target, v } of engagement) {
     const name = PERIPHERAL_TARGETS.has(target) ? `target.${target}.inhibition` : `target.${target}.occupancy`;
-    series[name] = { unit: 'fraction', t: grid, v: at(sumShares(shares, drive.t.length)) };
+    series[name] = { unit: 'fraction', t: grid, v: at(v) };
   }
   let spectra: Results['spectra'];
   let taskRuns: TaskRun[] = [];
@@ -151,11 +191,12 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
       t: drive.t,
       drive: driveArrays(engaged, species, plasma, drive.t.length),
       sessions,
-      outputs: drive.outputs,
+      outputs,
       jumps: jumpIndices(drive.t, timeline.jumps.filter((j) => j.kind === 'bolus').map((j) => j.t)),
       dbs: devices.dbs,
       probes: drive.probes,
       tasks: drive.tasks,
+      ...(progress ? { progress: (k: number) => progress(pkShare + ((1 - pkShare) * k) / drive.t.length) } : {}),
     });
     Object.assign(series, neuro.series);
     spectra = neuro.spectra;
@@ -189,62 +230,6 @@ function samplingGrid(durationH: number, stepH: number): number[] {
   const grid = Array.from({ length: n }, (_, k) => k * stepH);
   if ((grid[n - 1] as number) < durationH - 1e-9) grid.push(durationH);
   return grid;
-}
-
-/**
- * Offsets (h) after an event at which results are published besides the sampling grid, by
- * priority: the event itself and the minute before it (the trough before a dose, the level at an
- * infusion's end, which is its peak); then a quarter-hour to hourly ladder over six hours; then the
- * 5-minute to 2-hour steps in between. Oral peaks (Tmax 0.5–8 h) then fall within 15 min of a
- * sample and an IV infusion's peak on one, whatever the sampling grid; a reader sees the real
- * peak, not the nearest hour's (ketamine 0.5 mg/kg over 40 min: 115 ng/mL on the hourly grid,
- * ~180 at the end of the infusion).
- */
-export const REFINE_OFFSETS_H: readonly (readonly number[])[] = [
-  [0, -1 / 60],
-  [0.25, 0.5, 1, 2, 3, 4, 6],
-  [1 / 12, 1 / 6, 1 / 3, 2 / 3, 5 / 6, 1.25, 1.5, 1.75, 2.5, 3.5, 5, 8],
-];
-
-/**
- * Points the refinement may add to a run of `baseSamples` samples: what the output bound leaves
- * (MAX_OUTPUT_VALUES over the bound on its number of series, and MAX_SAMPLES per series).
- */
-export function refinementBudget(scenario: Scenario, baseSamples: number): number {
-  const perSeries = Math.min(MAX_SAMPLES + 1, Math.floor(MAX_OUTPUT_VALUES / outputSeriesBound(scenario)));
-  return Math.max(0, perSeries - baseSamples);
-}
-
-/**
- * The sampling grid with points after each event (REFINE_OFFSETS_H) within [0, durationH], at most
- * `budget` of them: a level of offsets is added for every event before the next level, earlier
- * events first, so a tight budget keeps the peaks and troughs and drops the ladder. Ascending,
- * without repeats (closer than 1e-9 h counts as one).
- */
-export function refineGrid(base: readonly number[], events: readonly number[], durationH: number, budget: number): number[] {
-  const key = (t: number) => Math.round(t * 1e6);
-  const have = new Set(base.map(key));
-  const added: number[] = [];
-  const anchors = [...events].sort((a, b) => a - b);
-  for (const level of REFINE_OFFSETS_H) {
-    for (const e of anchors) {
-      for (const o of level) {
-        const t = e + o;
-        if (t < 0 || t > durationH + 1e-9 || have.has(key(t))) continue;
-        if (added.length >= budget) return merged(base, added);
-        have.add(key(t));
-        added.push(Math.min(t, durationH));
-      }
-    }
-  }
-  return merged(base, added);
-}
-
-function merged(base: readonly number[], added: readonly number[]): number[] {
-  const all = Float64Array.from([...base, ...added]).sort();
-  const out: number[] = [];
-  for (const x of all) if (out.length === 0 || x - (out[out.length - 1] as number) > 1e-9) out.push(x);
-  return out;
 }
 
 /** Dosing records: resets, steady-state fills, doses and additional doses, into the timeline. */

@@ -138,7 +138,12 @@ export interface NeuroRun {
   probes?: readonly number[];
   /** Indices into the drive grid where learning tasks read the modulatory state; ascending. */
   tasks?: readonly number[];
+  /** Told the drive-grid index reached, now and then (every PROGRESS_EVERY steps), for a progress display. */
+  progress?: (k: number) => void;
 }
+
+/** Steps of the drive grid between two progress calls. */
+export const PROGRESS_EVERY = 1024;
 
 export interface NeuroPublished {
   series: Record<string, Series>;
@@ -195,6 +200,7 @@ export function runNeuro(r: NeuroRun): NeuroPublished {
   };
   for (let k = 0; k < r.t.length; k++) {
     const t = r.t[k] as number;
+    if (r.progress && k % PROGRESS_EVERY === 0) r.progress(k);
     if (k > 0) {
       if (dbs.length > 0) model.devices.setDbs(dbsAt(r.t[k - 1] as number));
       model.step(t - (r.t[k - 1] as number), r.jumps.has(k) ? sampleDrive(over, r.drive, k - 1, false) : sampleDrive(over, r.drive, k, true));

@@ -1,6 +1,6 @@
 // Turns results into chart points: time in hours (short runs) or days, percentages for targets,
 // dose markers (pure, tested).
-import type { Results } from '../../src-engine/index.ts';
+import type { Results, Series } from '../../src-engine/index.ts';
 import { hoursOf, regimenTimes } from '../../src-engine/scenario.ts';
 
 export interface Point {
@@ -30,18 +30,25 @@ export function runEnd(results: Results): number {
   return endH;
 }
 
+/** A series as chart points: x in chart units (hours / `perUnit`), y times `scale` (100: fractions as %). */
+export function pointsOf(s: Series, perUnit: number, scale: number): Point[] {
+  const n = s.t.length;
+  const out = new Array<Point>(n);
+  for (let k = 0; k < n; k++) out[k] = { x: (s.t[k] as number) / perUnit, y: (s.v[k] as number) * scale };
+  return out;
+}
+
 export function chartData(results: Results): ChartData {
   const plasma: ChartData['plasma'] = [];
   const inhibition: ChartData['inhibition'] = [];
   const endH = runEnd(results);
   const timeUnit = endH <= 48 ? 'h' : 'd';
   const perUnit = timeUnit === 'h' ? 1 : 24;
+  // Points only for the series this chart shows (a run has dozens more, of the slow layer).
   for (const [name, s] of Object.entries(results.series)) {
     const parts = name.split('.');
-    const scale = parts[0] === 'target' ? 100 : 1;
-    const points = s.t.map((t, k) => ({ x: t / perUnit, y: (s.v[k] as number) * scale }));
-    if (parts[0] === 'pk' && parts[2] === 'plasma') plasma.push({ drug: parts[1] as string, unit: s.unit, points });
-    else if (parts[0] === 'target') inhibition.push({ target: parts[1] as string, points });
+    if (parts[0] === 'pk' && parts[2] === 'plasma') plasma.push({ drug: parts[1] as string, unit: s.unit, points: pointsOf(s, perUnit, 1) });
+    else if (parts[0] === 'target') inhibition.push({ target: parts[1] as string, points: pointsOf(s, perUnit, 100) });
   }
   const doses = results.events.filter((e) => e.kind === 'dose').map((e) => ({ x: e.t / perUnit, y: 0 }));
   const infusions: ChartData['infusions'] = [];
@@ -116,8 +123,7 @@ export function brainData(results: Results, group: SeriesGroup): BrainData {
     }
     const moves = hi - lo > (s.unit === 'points' ? 0.5 : 0.005) || (group === 'adverse' && hi > 0.01);
     if (!own.includes(name) && !moves) continue;
-    const scale = s.unit === 'fraction' ? 100 : 1;
-    lines.push({ name, unit: s.unit, points: s.t.map((t, k) => ({ x: t / perUnit, y: (s.v[k] as number) * scale })) });
+    lines.push({ name, unit: s.unit, points: pointsOf(s, perUnit, s.unit === 'fraction' ? 100 : 1) });
   }
   // Related series next to each other (by unit, then name), so the legend reads in groups.
   lines.sort((a, b) => UNIT_ORDER.indexOf(a.unit) - UNIT_ORDER.indexOf(b.unit) || a.name.localeCompare(b.name));

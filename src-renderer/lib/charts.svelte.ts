@@ -129,13 +129,48 @@ export function timeOptions(timeUnit: 'h' | 'd', maxX: number, th: Theme, scales
   };
 }
 
-/** Chart.js is imperative: the chart is created when the canvas attaches and rebuilt when what `config` reads changes. */
+/**
+ * Measures (performance.measure) of each chart over time being rebuilt, for the bench's split of
+ * an edit: its configuration (chart data and options built from the results) and Chart.js's update
+ * and draw onto the canvas.
+ */
+export const CONFIG_MEASURE = 'modulon:chart-config';
+export const DRAW_MEASURE = 'modulon:chart-draw';
+
+/**
+ * Shows `cfg` on `chart` (undefined: none yet) and returns the chart: a chart of the same type is
+ * updated in place (its data, options and inline plugins swapped, `update('none')`: no new canvas
+ * context, listeners or resize), another is created. A live preview redraws every chart on each
+ * edit, and creating one costs several times its update.
+ */
+export function showChart(canvas: HTMLCanvasElement, chart: Chart<'line' | 'scatter'> | undefined, cfg: ChartConfiguration<'line' | 'scatter'>): Chart<'line' | 'scatter'> {
+  const t0 = performance.now();
+  const plugins = [...(cfg.plugins ?? [])];
+  if (chart && (chart.config as { type?: string }).type === cfg.type) {
+    chart.data = cfg.data;
+    chart.options = cfg.options as typeof chart.options;
+    // The inline plugins live in the config's own array (created with the chart, below); update()
+    // rebuilds the plugin list from it, so a plugin whose parameters changed (a band, marks) follows.
+    const own = chart.config.plugins as Plugin<'line' | 'scatter'>[];
+    own.splice(0, own.length, ...plugins);
+    chart.update('none');
+  } else {
+    chart?.destroy();
+    chart = new Chart(canvas, { ...cfg, plugins });
+  }
+  performance.measure(DRAW_MEASURE, { start: t0 });
+  return chart;
+}
+
+/** Chart.js is imperative: the chart is created when the canvas attaches and follows what `config` reads (updated in place). */
 export function chartAttachment(config: () => ChartConfiguration<'line' | 'scatter'>): (canvas: HTMLCanvasElement) => () => void {
   return (canvas) => {
     let chart: Chart<'line' | 'scatter'> | undefined;
     $effect(() => {
-      chart?.destroy();
-      chart = new Chart(canvas, config());
+      const t0 = performance.now();
+      const cfg = config();
+      performance.measure(CONFIG_MEASURE, { start: t0 });
+      chart = showChart(canvas, chart, cfg);
     });
     return () => chart?.destroy();
   };
@@ -197,7 +232,9 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
       chart.update('none');
     };
     $effect(() => {
+      const t0 = performance.now();
       const cfg = config();
+      performance.measure(CONFIG_MEASURE, { start: t0 });
       const plugins = (cfg.options?.plugins ?? {}) as Record<string, unknown>;
       const zoom = (plugins.zoom ?? {}) as { zoom?: object; pan?: object };
       const full = {
@@ -224,28 +261,23 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
           },
         },
       } as ChartConfiguration<'line' | 'scatter'>;
-      // The shared window goes into the new options; a chart of the same kind is updated in place
-      // (new data and options, no new canvas context, plugins or listeners): a live preview redraws
-      // every chart on each edit.
+      // The shared window goes into the new options; a chart of the same kind is updated in place.
       const w = untrack(() => timeView.window);
       const x = full.options?.scales?.x;
       if (w && x) Object.assign(x, { min: w.from / opts.perUnit, max: w.to / opts.perUnit });
-      if (chart && (chart.config as { type?: string }).type === full.type) {
-        chart.data = full.data;
-        chart.options = full.options as typeof chart.options;
-        chart.update('none');
-      } else {
-        chart?.destroy();
-        chart = new Chart(canvas, full);
-      }
+      chart = showChart(canvas, chart, full);
     });
     $effect(() => {
       void timeView.window;
       apply();
     });
     $effect(() => {
-      at.pick = opts.cursor?.();
-      at.hover = timeView.hoverH === undefined ? undefined : timeView.hoverH / opts.perUnit;
+      const pick = opts.cursor?.();
+      const hover = timeView.hoverH === undefined ? undefined : timeView.hoverH / opts.perUnit;
+      // A new run re-reads the cursor (it follows the run's data); the same lines need no redraw.
+      if (pick === at.pick && hover === at.hover) return;
+      at.pick = pick;
+      at.hover = hover;
       chart?.draw();
     });
     return () => chart?.destroy();

@@ -7,6 +7,7 @@ import { seriesEn, seriesZh } from './strings-series.ts';
 import { devicesEn, devicesZh } from './strings-devices.ts';
 import { validationEn, validationZh } from './strings-validation.ts';
 import { chartsEn, chartsZh } from './strings-charts.ts';
+import { previewEn, previewZh } from './strings-preview.ts';
 
 const en = {
   appTagline: 'What-if lab for the pharmacology of learning and memory',
@@ -129,6 +130,7 @@ const en = {
   ...validationEn,
   ...compareEn,
   ...chartsEn,
+  ...previewEn,
 };
 
 export type Strings = typeof en;
@@ -252,6 +254,7 @@ const zh: Strings = {
   ...validationZh,
   ...compareZh,
   ...chartsZh,
+  ...previewZh,
 };
 
 export type Lang = 'en' | 'zh';

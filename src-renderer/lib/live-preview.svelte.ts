@@ -4,12 +4,26 @@
 // cancelled (the worker is terminated and a fresh one started); Cancel does the same at any time.
 import { tick } from 'svelte';
 import { simulate, type FieldError, type Results } from '../../src-engine/index.ts';
+import { unpackResults, type PackedResults } from './results-transfer.ts';
 
 export interface PreviewRequest {
   id: number;
   doc: unknown;
 }
-export type PreviewReply = { id: number; ok: true; results: Results } | { id: number; ok: false; errors: FieldError[] };
+/** When the worker received a request and finished its run (ms on the shared clock: timeOrigin + now), for the bench's split. */
+export interface WorkerTiming {
+  received: number;
+  ran: number;
+}
+/** A run's answer: from the worker its results packed for transfer (results-transfer.ts), from the page itself as they are. */
+export type PreviewReply =
+  | { id: number; ok: true; results?: Results; packed?: PackedResults; timing?: WorkerTiming }
+  | { id: number; ok: false; errors: FieldError[] }
+  /** A run under way: the fraction of it done (simulated time, the pk layer then the slow layer). */
+  | { id: number; progress: number; ok?: undefined };
+
+/** Time between two progress messages of a run, ms (the first comes after that long). */
+export const PROGRESS_MS = 150;
 
 /** Quiet time after an edit before it runs, ms (a burst of keystrokes runs once). */
 export const DEBOUNCE_MS = 150;
@@ -25,6 +39,17 @@ export const CANCEL_FOR_NEWER_MS = 2000;
 export const SHOWN_MARK = 'modulon:preview-shown';
 /** Marks of a run's answer arriving from the engine, before the charts are drawn (the bench splits the time). */
 export const RECEIVED_MARK = 'modulon:preview-received';
+/**
+ * The other marks of an edit's way to the screen, in order (the bench splits the time with them):
+ * the edit reached the preview (after validation), the request was posted to the worker (after the
+ * debounce, if any), the worker received it and finished the run (its clock moved onto the
+ * page's), and the frame after the charts were drawn was painted.
+ */
+export const REQUEST_MARK = 'modulon:preview-request';
+export const POSTED_MARK = 'modulon:preview-posted';
+export const WORKER_RECEIVED_MARK = 'modulon:worker-received';
+export const WORKER_RAN_MARK = 'modulon:worker-ran';
+export const PAINTED_MARK = 'modulon:preview-painted';
 
 /** Something that runs scenario documents: the Web Worker, or (where workers are unavailable) the page itself. */
 interface Runner {
@@ -73,6 +98,10 @@ export class LivePreview {
   errors = $state.raw<FieldError[]>([]);
   /** The page ran the engine itself (no Web Worker); said in the status line. */
   inline = $state(false);
+  /** Fraction (0–1) of the run under way that is done, once the worker has said; undefined before. */
+  progress = $state<number | undefined>();
+  /** The last run was cancelled (by Cancel); the chart shows the last finished one. Cleared by the next run. */
+  cancelled = $state(false);
 
   private readonly onresult: (results: Results, json: string) => void;
   private runner: Runner | undefined;
@@ -94,6 +123,7 @@ export class LivePreview {
   /** An edit: runs after DEBOUNCE_MS of quiet, or at once when nothing ran or was edited lately. */
   request(doc: unknown, json: string): void {
     if (json === this.json && !this.inFlight && !this.queued) return;
+    performance.mark(REQUEST_MARK);
     const now = performance.now();
     const quiet = now - this.lastEdit > DEBOUNCE_MS;
     this.lastEdit = now;
@@ -111,9 +141,17 @@ export class LivePreview {
     this.settle();
   }
 
+  /** Cancel pressed: as `cancel`, and the status line says the run was cancelled. */
+  userCancel(): void {
+    const running = this.inFlight !== undefined;
+    this.cancel();
+    this.cancelled = running;
+  }
+
   /** Forgets the preview (another scenario was opened). */
   reset(): void {
     this.cancel();
+    this.cancelled = false;
     this.results = undefined;
     this.json = undefined;
     this.errors = [];
@@ -139,10 +177,13 @@ export class LivePreview {
     const doc = $state.snapshot(next.doc);
     this.inFlight = { id, json: next.json, doc, started: performance.now() };
     this.running = true;
+    this.progress = undefined;
+    this.cancelled = false;
     clearTimeout(this.longTimer);
     this.longTimer = setTimeout(() => {
       if (this.inFlight?.id === id) this.long = true;
     }, LONG_RUN_MS);
+    performance.mark(POSTED_MARK);
     this.ensureRunner().post({ id, doc });
   }
 
@@ -172,7 +213,16 @@ export class LivePreview {
   private async receive(r: PreviewReply): Promise<void> {
     const current = this.inFlight;
     if (!current || current.id !== r.id) return;
+    if (r.ok === undefined) {
+      this.progress = r.progress;
+      return;
+    }
+    const results = r.ok ? (r.results ?? unpackResults(r.packed as PackedResults)) : undefined;
     performance.mark(RECEIVED_MARK);
+    if (r.ok && r.timing) {
+      performance.mark(WORKER_RECEIVED_MARK, { startTime: r.timing.received - performance.timeOrigin });
+      performance.mark(WORKER_RAN_MARK, { startTime: r.timing.ran - performance.timeOrigin });
+    }
     this.inFlight = undefined;
     if (this.queued) {
       // A newer edit came in meanwhile: run it, and drop this answer.
@@ -180,20 +230,28 @@ export class LivePreview {
       return;
     }
     this.settle();
-    if (r.ok) {
-      this.results = r.results;
+    if (results) {
+      this.results = results;
       this.json = current.json;
       this.errors = [];
-      this.onresult(r.results, current.json);
+      this.onresult(results, current.json);
       await tick();
       performance.mark(SHOWN_MARK);
-    } else this.errors = r.errors;
+      // The frame with the new charts: painted after the animation-frame callbacks; a message
+      // posted from one runs after that paint.
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => performance.mark(PAINTED_MARK);
+        ch.port2.postMessage(0);
+      });
+    } else if (!r.ok) this.errors = r.errors;
   }
 
   private settle(): void {
     this.running = this.inFlight !== undefined;
     if (!this.running) {
       this.long = false;
+      this.progress = undefined;
       clearTimeout(this.longTimer);
     }
   }

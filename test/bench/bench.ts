@@ -135,6 +135,19 @@ for (const [label, doc] of CASES) {
   if (!check.ok) throw new Error(`bench scenario invalid: ${JSON.stringify(check.errors)}`);
   line(label, median(time(() => simulate(doc), RUNS)));
 }
+// Refined sampling (issue 14): every candidate point after events published (as before the
+// selection), the points the curves need (the default), and the sampling grid alone.
+console.log('refined sampling, whole engine: time and values published (every candidate after events | the needed ones, default | the sampling grid alone):');
+for (const [label, doc] of [...CASES, CIRCUIT_CASES[2] as [string, unknown]]) {
+  const values = (refine: boolean | 'all') => {
+    const out = simulate(doc, { refine });
+    return out.ok ? Object.values(out.results.series).reduce((a, x) => a + x.v.length, 0) : NaN;
+  };
+  const ms = (refine: boolean | 'all') => median(time(() => simulate(doc, { refine }), Math.max(5, RUNS >> 1)));
+  const [all, needed, none] = [ms('all'), ms(true), ms(false)];
+  const [vAll, vNeeded, vNone] = [values('all'), values(true), values(false)];
+  console.log(`${label.slice(0, 60).padEnd(60)} ${all.toFixed(1)} | ${needed.toFixed(1)} | ${none.toFixed(1)} ms (${(needed / ref).toFixed(2)} × reference); values ${vAll} | ${vNeeded} (${((vNeeded / vAll - 1) * 100).toFixed(0)} %) | ${vNone}`);
+}
 console.log('pk layer only (plasma and target engagement; what `modulon pk` runs):');
 for (const [label, doc] of CASES) {
   const parsed = parseScenario(doc);
@@ -220,7 +233,7 @@ line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => ba
 // The app in Chromium (issue 14 limits: edit → redrawn chart ≤ 150 ms median for a 12-week
 // scenario; cold start to interactive ≤ 2 s), against the reference measured above.
 {
-  const { uiBench, uiBenchMissing } = await import('./ui.ts');
+  const { uiBench, uiBenchMissing, SPLIT_LABELS, SPLIT_PARTS } = await import('./ui.ts');
   const missing = uiBenchMissing();
   if (missing) console.log(`app in Chromium: skipped, ${missing}`);
   else {
@@ -229,6 +242,8 @@ line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => ba
     console.log(`app in Chromium (web mode, Playwright; ${ui.edits.length} edits, ${ui.coldStarts.length} cold starts; limits 150 ms and 2000 ms):`);
     line('edit of the dose → live preview run in the Web Worker and every chart redrawn, 12 weeks (ketamine weekly + sertraline daily)', median(ui.edits));
     line('  of which edit → engine answer back from the worker (run + transfer)', median(ui.engine));
+    console.log('  split of an edit (medians of each part, so they need not add up exactly):');
+    for (const p of SPLIT_PARTS) line(`    ${SPLIT_LABELS[p]}`, median(ui.split[p]));
     line('cold start: page load in a fresh browser context → interactive (the app mounted, New scenario enabled)', median(ui.coldStarts));
     line('cold start: page load in a fresh browser context → first preview drawn (worker, first run, every chart)', median(ui.firstCharts));
   }

@@ -20,7 +20,24 @@ export interface UiFigures {
   coldStarts: number[];
   /** Navigation start → the first preview drawn (worker started, first run, every chart drawn), ms. */
   firstCharts: number[];
+  /** The edit's time split into its parts (SPLIT_PARTS), ms, one value per edit each. */
+  split: Record<SplitPart, number[]>;
 }
+
+/** The parts of edit → redrawn chart, in order; they add up to the edit's time plus the paint after it. */
+export const SPLIT_PARTS = ['validate', 'debounce', 'cloneIn', 'engine', 'cloneOut', 'chartConfig', 'chartDraw', 'otherDom', 'paint'] as const;
+export type SplitPart = (typeof SPLIT_PARTS)[number];
+export const SPLIT_LABELS: Record<SplitPart, string> = {
+  validate: 'input event → the preview asked (editor state, validation, scenario JSON)',
+  debounce: 'debounce before posting (0: an edit after a quiet pause runs at once)',
+  cloneIn: 'request posted → the worker has it (structured clone of the scenario, worker queue)',
+  engine: 'engine run in the worker (simulate)',
+  cloneOut: 'results back: the worker posts → the page has them (structured clone, page queue)',
+  chartConfig: 'chart data and options built from the results (every chart over time)',
+  chartDraw: 'Chart.js update and draw onto the canvases',
+  otherDom: 'the rest of the page updated (panels, tables, legends; Svelte)',
+  paint: 'charts drawn → the frame painted (not in the edit → redrawn figure)',
+};
 
 /** Why the UI bench cannot run here, or undefined. */
 export function uiBenchMissing(): string | undefined {
@@ -47,8 +64,8 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
         }
       });
     });
-    const figures: UiFigures = { edits: [], engine: [], coldStarts: [], firstCharts: [] };
-    const shown = () => performance.getEntriesByName('modulon:preview-shown').length;
+    const figures: UiFigures = { edits: [], engine: [], coldStarts: [], firstCharts: [], split: Object.fromEntries(SPLIT_PARTS.map((p) => [p, []])) as unknown as Record<SplitPart, number[]> };
+    const shown = () => performance.getEntriesByName('modulon:preview-painted').length;
 
     // Cold starts: a fresh context each (no cache): until the page is interactive, and until its first chart is drawn.
     for (let k = 0; k < coldStarts; k++) {
@@ -91,12 +108,45 @@ export async function uiBench(edits: number, coldStarts: number): Promise<UiFigu
         input.dispatchEvent(new Event('input', { bubbles: true }));
         return t;
       }, k % 2 === 0 ? '0.6 mg/kg' : '0.5 mg/kg');
-      await page.waitForFunction((n) => performance.getEntriesByName('modulon:preview-shown').length > n, before);
-      const [t1, tr] = await page.evaluate(() => [performance.getEntriesByName('modulon:preview-shown').at(-1)!.startTime, performance.getEntriesByName('modulon:preview-received').at(-1)!.startTime]);
+      await page.waitForFunction((n) => performance.getEntriesByName('modulon:preview-painted').length > n, before);
+      const m = await page.evaluate(() => {
+        const last = (name: string) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+        const shown = last('modulon:preview-shown');
+        const received = last('modulon:preview-received');
+        // The charts' measures of this edit: those between the answer and the charts drawn.
+        const sum = (name: string) =>
+          performance
+            .getEntriesByName(name)
+            .filter((e) => e.startTime >= received && e.startTime <= shown)
+            .reduce((a, e) => a + e.duration, 0);
+        return {
+          request: last('modulon:preview-request'),
+          posted: last('modulon:preview-posted'),
+          workerReceived: last('modulon:worker-received'),
+          workerRan: last('modulon:worker-ran'),
+          received,
+          shown,
+          painted: last('modulon:preview-painted'),
+          config: sum('modulon:chart-config'),
+          draw: sum('modulon:chart-draw'),
+        };
+      });
       if (k >= 2) {
         // The first two warm the worker and the charts.
-        figures.edits.push((t1 as number) - t0);
-        figures.engine.push((tr as number) - t0);
+        figures.edits.push(m.shown - t0);
+        figures.engine.push(m.received - t0);
+        const parts: Record<SplitPart, number> = {
+          validate: m.request - t0,
+          debounce: m.posted - m.request,
+          cloneIn: m.workerReceived - m.posted,
+          engine: m.workerRan - m.workerReceived,
+          cloneOut: m.received - m.workerRan,
+          chartConfig: m.config,
+          chartDraw: m.draw,
+          otherDom: m.shown - m.received - m.config - m.draw,
+          paint: m.painted - m.shown,
+        };
+        for (const p of SPLIT_PARTS) figures.split[p].push(parts[p]);
       }
       await page.waitForTimeout(300); // a pause longer than the debounce: each edit is a user's single change
     }
