@@ -90,6 +90,7 @@ export const SERIES_NAMES: Readonly<Record<string, Pair>> = {
   "stim.ect.mood": ["ECT mood effect", "ECT 情绪效应"],
   "stim.ect.seizure_threshold": ["Seizure threshold (ECT)", "癫痫阈值（ECT）"],
   "stim.ect.trophic": ["Trophic support (ECT)", "营养支持（ECT）"],
+  "target.AADC_peripheral.inhibition": ["Peripheral AADC inhibition", "外周 AADC 抑制率"],
   "target.AChE.occupancy": ["Brain AChE inhibition", "脑内 AChE 抑制率"],
   "target.AChE_rbc.inhibition": ["Red-cell AChE inhibition", "红细胞 AChE 抑制率"],
   "target.BuChE.occupancy": ["BuChE inhibition", "BuChE 抑制率"],

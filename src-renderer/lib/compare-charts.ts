@@ -3,15 +3,17 @@
 import type { ChartConfiguration, Plugin } from 'chart.js';
 import type { CompareCharts, ComparePanel } from './compare-data.ts';
 import { theme, timeOptions } from './charts.svelte.ts';
-import type { Strings } from './i18n.svelte.ts';
+import { seriesLabel as sharedLabel } from '../../src-engine/series-names.ts';
+import type { Lang, Strings } from './i18n.svelte.ts';
 
-/** A series' name in the current language (drugs through `drugName`). */
-export function seriesLabel(name: string, t: Strings, drugName: (id: string) => string): string {
+/**
+ * A series' name in the current language, as reports name it (the engine's one source of series
+ * names; drugs, custom ones too, through `drugName`); a task measure with its paradigm's name.
+ */
+export function seriesLabel(name: string, t: Strings, drugName: (id: string) => string, lang: Lang): string {
   const [kind, id, rest] = name.split('.');
-  if (kind === 'pk') return `${t.plasma} · ${drugName(id ?? '')}`;
-  if (kind === 'target') return t.targetNames[id ?? ''] ?? `${id} ${rest === 'inhibition' ? '' : t.occupancyOf}`.trim();
   if (kind === 'task') return `${t.taskNames[id ?? ''] ?? id} · ${t.measureNames[`${id}.${rest}`] ?? rest}`;
-  return t.seriesNames[name] ?? name;
+  return sharedLabel(name, lang, drugName) ?? name;
 }
 
 /** Horizontal dashed lines at the given y values. */

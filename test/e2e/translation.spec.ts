@@ -1,6 +1,8 @@
 // The custom drug editor and the dosing-record import in Chinese (issue 14): bad input for every
 // field of the drug form and a broken records file, each refusal naming the field and what was
-// expected in Chinese, with no English sentence left. Screenshots go to test/e2e/screenshots/.
+// expected in Chinese, with no English sentence left; and a report naming the series as the Why panel
+// does (one source of series names). Screenshots go to test/e2e/screenshots/.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -89,4 +91,36 @@ test('custom drug form and dosing-record import refuse bad input in Chinese, nam
   // The same file in English: the engine's messages as written.
   await page.getByRole('button', { name: 'English' }).click();
   await expect(editor.getByRole('alert').filter({ hasText: 'row 3, column dur: rate and dur both given; expected one of them' })).toBeVisible();
+});
+
+test('a report and the Why panel name the series alike, in English and Chinese', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Sertraline names');
+  await page.getByLabel('Condition').selectOption('depression');
+  await page.getByLabel('Duration').fill('2w');
+  await page.getByLabel('Drug 1').selectOption('sertraline');
+  await page.getByLabel('Dose 1').fill('50 mg');
+  await page.getByLabel('Every 1').fill('24h');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+
+  for (const [lang, readout, htmlButton] of [['en', 'Readout', /^HTML report$/], ['zh', '读数', /^HTML 报告$/]] as const) {
+    if (lang === 'zh') await page.getByRole('button', { name: '中文' }).click();
+    const select = page.getByRole('combobox', { name: readout });
+    await expect.poll(() => select.locator('option').count(), { timeout: 30_000 }).toBeGreaterThan(3);
+    await expect(select.locator('option').first()).not.toHaveText(/^[a-z]+\./);
+    const options = await select.locator('option').allTextContents();
+    const box = page.getByTestId('scenario-export');
+    await box.getByRole('button', { name: /^(Export report…|导出报告…)$/ }).click();
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await box.getByRole('button', { name: htmlButton }).click();
+    const html = readFileSync(await (await downloading).path(), 'utf8');
+    // The symptom scales the report tabulates carry the Why panel's names (not the ids, not another wording).
+    const scales = options.filter((o) => /MADRS|HAM-D/.test(o));
+    expect(scales.length, JSON.stringify(options)).toBeGreaterThanOrEqual(2);
+    for (const name of scales) expect(html, `${lang}: ${name}`).toContain(name);
+    expect(html).not.toContain('scale.madrs');
+  }
 });
