@@ -10,7 +10,7 @@ export interface Series {
   drug?: string;
   /**
    * Hours from the start of the scenario, ascending: the scenario's sampling grid plus the points
-   * after each dose, infusion end, session and device edge (simulate.ts `refineGrid`).
+   * after each dose, infusion end, session and device edge that the curves need (refine.ts).
    */
   t: number[];
   v: number[];
