@@ -136,6 +136,8 @@ export function timeOptions(timeUnit: 'h' | 'd', maxX: number, th: Theme, scales
  */
 export const CONFIG_MEASURE = 'modulon:chart-config';
 export const DRAW_MEASURE = 'modulon:chart-draw';
+/** Marked when a chart out of view has been drawn after the paint (see `follower`). */
+export const DEFERRED_MARK = 'modulon:chart-deferred';
 
 /**
  * Shows `cfg` on `chart` (undefined: none yet) and returns the chart: a chart of the same type is
@@ -162,17 +164,66 @@ export function showChart(canvas: HTMLCanvasElement, chart: Chart<'line' | 'scat
   return chart;
 }
 
+/** Whether any of the canvas is inside the viewport. */
+function inView(canvas: HTMLCanvasElement): boolean {
+  const r = canvas.getBoundingClientRect();
+  return r.width > 0 && r.bottom > 0 && r.top < innerHeight;
+}
+
+/**
+ * The chart on a canvas, following its configurations: a chart in view is drawn at once; one out
+ * of view (below the fold) a moment later, after the frame with the charts in view has been
+ * painted, so that an edit's visible charts do not wait for those the reader cannot see. Its
+ * first drawing is always at once, and `flush` draws what waits before anything reads the chart.
+ */
+function follower(canvas: HTMLCanvasElement) {
+  let chart: Chart<'line' | 'scatter'> | undefined;
+  let pending: ChartConfiguration<'line' | 'scatter'> | undefined;
+  let scheduled = false;
+  let gone = false;
+  const flush = () => {
+    if (!pending || gone) return chart;
+    const cfg = pending;
+    pending = undefined;
+    chart = showChart(canvas, chart, cfg);
+    performance.mark(DEFERRED_MARK);
+    return chart;
+  };
+  return {
+    get chart() {
+      return chart;
+    },
+    flush,
+    show(cfg: ChartConfiguration<'line' | 'scatter'>): void {
+      if (chart && !inView(canvas)) {
+        pending = cfg;
+        if (!scheduled) {
+          scheduled = true;
+          requestAnimationFrame(() => setTimeout(() => ((scheduled = false), flush()), 0));
+        }
+        return;
+      }
+      pending = undefined;
+      chart = showChart(canvas, chart, cfg);
+    },
+    destroy(): void {
+      gone = true;
+      chart?.destroy();
+    },
+  };
+}
+
 /** Chart.js is imperative: the chart is created when the canvas attaches and follows what `config` reads (updated in place). */
 export function chartAttachment(config: () => ChartConfiguration<'line' | 'scatter'>): (canvas: HTMLCanvasElement) => () => void {
   return (canvas) => {
-    let chart: Chart<'line' | 'scatter'> | undefined;
+    const f = follower(canvas);
     $effect(() => {
       const t0 = performance.now();
       const cfg = config();
       performance.measure(CONFIG_MEASURE, { start: t0 });
-      chart = showChart(canvas, chart, cfg);
+      f.show(cfg);
     });
-    return () => chart?.destroy();
+    return () => f.destroy();
   };
 }
 
@@ -194,7 +245,7 @@ export interface TimeChartOptions {
 export function timeChartAttachment(config: () => ChartConfiguration<'line' | 'scatter'>, opts: TimeChartOptions): (canvas: HTMLCanvasElement) => () => void {
   const timeView = opts.view ?? workbenchView;
   return (canvas) => {
-    let chart: Chart<'line' | 'scatter'> | undefined;
+    const f = follower(canvas);
     const at: { pick: number | undefined; hover: number | undefined } = { pick: undefined, hover: undefined };
     const vline = (c: Chart, x: number, dashed: boolean) => {
       const px = c.scales.x?.getPixelForValue(x);
@@ -222,6 +273,7 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
       if (x) timeView.show(x.min * opts.perUnit, x.max * opts.perUnit);
     };
     const apply = () => {
+      const chart = f.flush();
       if (!chart) return;
       const w = timeView.window;
       const x = chart.options.scales?.x;
@@ -265,7 +317,7 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
       const w = untrack(() => timeView.window);
       const x = full.options?.scales?.x;
       if (w && x) Object.assign(x, { min: w.from / opts.perUnit, max: w.to / opts.perUnit });
-      chart = showChart(canvas, chart, full);
+      f.show(full);
     });
     $effect(() => {
       void timeView.window;
@@ -278,9 +330,9 @@ export function timeChartAttachment(config: () => ChartConfiguration<'line' | 's
       if (pick === at.pick && hover === at.hover) return;
       at.pick = pick;
       at.hover = hover;
-      chart?.draw();
+      f.flush()?.draw();
     });
-    return () => chart?.destroy();
+    return () => f.destroy();
   };
 }
 

@@ -35,7 +35,7 @@ export const LONG_RUN_MS = 400;
  */
 export const CANCEL_FOR_NEWER_MS = 2000;
 
-/** What the page measures for the bench: the mark after the charts of a preview have been drawn. */
+/** What the page measures for the bench: the mark after the charts of a preview in view have been drawn (those out of view follow after the paint: charts.svelte.ts `follower`). */
 export const SHOWN_MARK = 'modulon:preview-shown';
 /** Marks of a run's answer arriving from the engine, before the charts are drawn (the bench splits the time). */
 export const RECEIVED_MARK = 'modulon:preview-received';
