@@ -1,6 +1,7 @@
 // English and Simplified Chinese strings, switchable at run time; units stay untranslated.
 import { compareEn, compareZh } from './strings-compare.ts';
 import { tasksEn, tasksZh } from './strings-tasks.ts';
+import { windowsEn, windowsZh } from './strings-windows.ts';
 import { libraryEn, libraryZh } from './strings-library.ts';
 import { settingsEn, settingsZh } from './strings-settings.ts';
 import { seriesEn, seriesZh } from './strings-series.ts';
@@ -123,6 +124,7 @@ const en = {
   validation: 'Validation',
   workbench: 'Workbench',
   ...tasksEn,
+  ...windowsEn,
   ...libraryEn,
   ...settingsEn,
   ...seriesEn,
@@ -247,6 +249,7 @@ const zh: Strings = {
   validation: '验证',
   workbench: '工作台',
   ...tasksZh,
+  ...windowsZh,
   ...libraryZh,
   ...settingsZh,
   ...seriesZh,

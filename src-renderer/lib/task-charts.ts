@@ -40,7 +40,46 @@ function marksPlugin(marks: Array<{ x: number; label: string }>, colour: string)
   };
 }
 
-export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: number) => string): Config {
+/** A vertical line at the x under the pointer (the points the tooltip lists for every run). */
+function hoverLine(colour: string): Plugin<'line' | 'scatter'> {
+  return {
+    id: 'task-hover-line',
+    afterDatasetsDraw(c) {
+      const px = c.tooltip?.getActiveElements()[0]?.element.x;
+      if (px === undefined || px < c.chartArea.left || px > c.chartArea.right) return;
+      const ctx = c.ctx;
+      ctx.save();
+      ctx.strokeStyle = colour;
+      ctx.globalAlpha = 0.3;
+      ctx.beginPath();
+      ctx.moveTo(px, c.chartArea.top);
+      ctx.lineTo(px, c.chartArea.bottom);
+      ctx.stroke();
+      ctx.restore();
+    },
+  };
+}
+
+/**
+ * Zoom and pan along the paradigm's own x (trials, blocks, days of the protocol), within the
+ * curves: the same gestures as the charts over time; `onzoom` hears that the view moved.
+ */
+function curveZoom(onzoom: () => void) {
+  return {
+    // At least two steps of x on show (two trials, blocks or days), so a zoom keeps a line to read.
+    limits: { x: { min: 'original', max: 'original', minRange: 2 } },
+    pan: { enabled: true, mode: 'x', modifierKey: 'shift', onPanComplete: onzoom },
+    zoom: {
+      mode: 'x',
+      wheel: { enabled: true, modifierKey: 'ctrl' },
+      pinch: { enabled: true },
+      drag: { enabled: true, threshold: 8, backgroundColor: 'rgba(47, 111, 219, 0.12)', borderColor: 'rgba(47, 111, 219, 0.6)', borderWidth: 1 },
+      onZoomComplete: onzoom,
+    },
+  } as const;
+}
+
+export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: number) => string, onzoom: () => void = () => {}): Config {
   const th = theme();
   const axes = CURVE_AXES[group.task];
   const datasets: ChartDataset<'line'>[] = group.runs.flatMap((run, r) =>
@@ -64,11 +103,12 @@ export function taskCurveConfig(group: TaskGroup, t: Strings, runLabel: (h: numb
   return {
     type: 'line',
     data: { datasets },
-    plugins: [marksPlugin(marks, th.text)],
+    plugins: [marksPlugin(marks, th.text), hoverLine(th.text)],
     options: {
       ...lineBase(th),
+      plugins: { ...lineBase(th).plugins, zoom: curveZoom(onzoom) },
       scales: {
-        x: { type: 'linear', title: { display: true, text: axes ? (t.curveX[axes.x] ?? '') : '', color: th.text }, grid: { color: th.grid }, ticks: { color: th.text, precision: 0 } },
+        x: { type: 'linear', title: { display: true, text: axes ? (t.curveX[axes.x] ?? '') : '', color: th.text }, grid: { color: th.grid }, ticks: { color: th.text, precision: 0, includeBounds: false } },
         y: {
           type: 'linear',
           beginAtZero: true,

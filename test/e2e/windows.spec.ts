@@ -1,6 +1,7 @@
 // Every chart over time on a shared time window (issue 14): the Compare view's panels share a
 // window and hover line of their own (presets, drag to zoom, reset), the therapy chart in the task
-// panel follows the workbench's; each has its data table of the window. English, Chinese, dark.
+// panel follows the workbench's; each has its data table of the window; a task's learning curve
+// zooms along its own x (trials, blocks) with a hover line. English, Chinese, dark.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -143,4 +144,68 @@ test('tasks: the therapy chart is on the workbench window and hover line, its ta
   await page.getByTestId('therapy-learning').screenshot({ path: join(SHOTS, 'therapy-window-zh-dark.png') });
   await page.getByTestId('window-reset').click();
   await expect.poll(async () => (await tableSpan(page, 'therapy-chart')).rows).toBe(10);
+});
+
+test('tasks: a learning curve zooms along its own x (training blocks) with a hover line, and shows the whole curve again', async ({ page, app }) => {
+  test.setTimeout(120_000);
+  const server = await app.start();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'New scenario' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Probabilistic selection');
+  await page.getByLabel('Condition').selectOption('parkinsons');
+  await page.getByLabel('Duration').fill('3w');
+  await page.getByRole('button', { name: 'Remove 1' }).click();
+  await page.getByRole('button', { name: '+ Add task' }).click();
+  await page.getByLabel('Task 1 Time').fill('338h');
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+  const chart = 'task-chart-probabilistic-selection';
+  await expect.poll(() => paintedPixels(page, chart), { timeout: 30_000 }).toBeGreaterThan(2000);
+  const whole = page.getByTestId(`${chart}-whole`);
+  await expect(whole).toBeDisabled();
+  await page.getByTestId(chart).scrollIntoViewIfNeeded();
+
+  /** A fingerprint of what the canvas shows (the same drawing gives the same number). */
+  const drawing = () => page.getByTestId(chart).evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < data.length; i += 7) h = (h * 31 + (data[i] as number)) % 1_000_000_007;
+    return h;
+  });
+  await page.mouse.move(0, 0);
+  const before = await drawing();
+
+  // A hover line at the pointer, then a drag across the middle narrows the x range.
+  const box = (await page.getByTestId(chart).boundingBox())!;
+  const idle = await paintedPixels(page, chart);
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  await expect.poll(() => paintedPixels(page, chart)).toBeGreaterThan(idle);
+  await page.mouse.move(box.x + box.width * 0.12, box.y + box.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.85, box.y + box.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  await expect(whole).toBeEnabled();
+  await page.mouse.move(0, 0);
+  await expect.poll(drawing).not.toBe(before);
+  await page.getByTestId(`task-probabilistic-selection`).screenshot({ path: join(SHOTS, 'task-curve-zoomed.png') });
+
+  // The whole curve again: the drawing it had before the zoom.
+  await whole.click();
+  await expect(whole).toBeDisabled();
+  await expect.poll(drawing).toBe(before);
+
+  // Chinese and dark, zoomed again.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(whole).toHaveText('显示完整曲线');
+  await expect(page.getByTestId('task-probabilistic-selection')).toContainText('在曲线上拖动以放大');
+  await page.getByTestId(chart).scrollIntoViewIfNeeded();
+  const zh = (await page.getByTestId(chart).boundingBox())!;
+  await page.mouse.move(zh.x + zh.width * 0.12, zh.y + zh.height * 0.5);
+  await page.mouse.down();
+  await page.mouse.move(zh.x + zh.width * 0.85, zh.y + zh.height * 0.5, { steps: 6 });
+  await page.mouse.up();
+  await expect(whole).toBeEnabled();
+  await page.mouse.move(zh.x + zh.width * 0.5, zh.y + zh.height * 0.5);
+  await page.getByTestId('task-probabilistic-selection').screenshot({ path: join(SHOTS, 'task-curve-zh-dark.png') });
 });
