@@ -1,4 +1,4 @@
-// Where mutation testing stands: `node test/tools/mutation-summary.ts [--compact] [file]`.
+// Where mutation testing stands: `node test/tools/mutation-summary.ts [--compact] [--survivors PREFIX] [file]`.
 // Reads Stryker's incremental results (default test/mutation/stryker-incremental.json, the
 // committed record `npm run mutate` continues from) and prints, per room of the mutated scope, the
 // mutants killed, timed out, survived and not covered, the mutation score (killed + timed out over
@@ -7,6 +7,8 @@
 // mutants are enumerated with Stryker's own instrumenter, matched by file, place, mutator and
 // replacement (the key Stryker's incremental mode uses).
 // --compact rewrites the file without indentation (Stryker writes it indented; same content).
+// --survivors PREFIX lists the surviving and uncovered mutants of the files under PREFIX, with
+// their place and replacement: what the next tests should kill.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +21,8 @@ interface Report { files: Record<string, { source: string; mutants: MutantResult
 const ROOT = join(import.meta.dirname, '..', '..');
 const args = process.argv.slice(2);
 const compact = args.includes('--compact');
-const file = args.find((a) => !a.startsWith('--')) ?? join(ROOT, 'test', 'mutation', 'stryker-incremental.json');
+const survivorsOf = args.includes('--survivors') ? args[args.indexOf('--survivors') + 1] : undefined;
+const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--survivors') ?? join(ROOT, 'test', 'mutation', 'stryker-incremental.json');
 
 const text = readFileSync(file, 'utf8');
 const report = JSON.parse(text) as Report;
@@ -51,7 +54,13 @@ for (const [f, entry] of Object.entries(report.files)) {
   // A file whose source changed since it was recorded is re-tested by Stryker: count it as pending.
   const current = scope.includes(f) ? readFileSync(join(ROOT, f), 'utf8') : undefined;
   if (current !== entry.source) continue;
-  for (const m of entry.mutants) recorded.set(key(f, m), m.status);
+  for (const m of entry.mutants) {
+    recorded.set(key(f, m), m.status);
+    if (survivorsOf && f.startsWith(survivorsOf) && (m.status === 'Survived' || m.status === 'NoCoverage')) {
+      const line = entry.source.split('\n')[m.location.start.line - 1]?.trim() ?? '';
+      console.log(`${f}:${m.location.start.line}:${m.location.start.column}\t${m.status}\t${m.mutatorName} → ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80)}\t| ${line.slice(0, 100)}`);
+    }
+  }
 }
 
 type Row = Record<'Killed' | 'Timeout' | 'Survived' | 'NoCoverage' | 'other' | 'pending', number>;
