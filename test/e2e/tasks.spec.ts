@@ -15,8 +15,8 @@ async function value(page: Page, testId: string): Promise<number> {
   return Number(await page.getByTestId(testId).getAttribute('data-value'));
 }
 
-/** Abbreviations, units and citations that stay as they are in Chinese. */
-const KEPT = /\b(CA3|NMDA|D1|D2|Go|NoGo|PTSD|vmPFC|CS|US|ACh|AChE|Frank|Seeberger|O’Reilly|Hasselmo|Bouton|Milad|Huys|Clarke|Foster|Morris|Dayan|McClelland|McNaughton|Cepeda|Mozer|Rescorla|Wagner|Vervliet|CAPS|HAM|MADRS|s|h|d|w)\b/g;
+/** Abbreviations, units, citations and key names (the zoom hint) that stay as they are in Chinese. */
+const KEPT = /\b(CA3|NMDA|D1|D2|Go|NoGo|PTSD|vmPFC|CS|US|ACh|AChE|Frank|Seeberger|O’Reilly|Hasselmo|Bouton|Milad|Huys|Clarke|Foster|Morris|Dayan|McClelland|McNaughton|Cepeda|Mozer|Rescorla|Wagner|Vervliet|CAPS|HAM|MADRS|Shift|Ctrl|s|h|d|w)\b/g;
 
 async function englishIn(page: Page, testId: string): Promise<string[]> {
   const text = (await page.getByTestId(testId).innerText()).replace(KEPT, ' ');
