@@ -9,7 +9,7 @@ import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.t
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
 import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
 import { keepNeeded, refineGrid, refinementBudget } from './refine.ts';
-import { param } from './neuro/data.ts';
+import { knobsFor, param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
 import { PROGRESS_EVERY, runNeuro, type Session } from './neuro/run.ts';
 import { planDevices, sessionLabel } from './stimulation/plan.ts';
@@ -93,9 +93,12 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   /** Where the probes look closer by default: non-oral doses (and infusion ends), stimulation sessions, DBS edges. */
   const fastEvents: number[] = [...devices.edges, ...devices.sessions.map((x) => x.t)];
   sessions.push(...devices.sessions);
-  for (const iv of scenario.interventions) {
+  for (const [i, iv] of scenario.interventions.entries()) {
     if (iv.type === 'therapy') {
       for (const t of regimenTimes(iv, durationH)) sessions.push({ t, kind: iv.kind });
+      if (iv.kind === 'exposure' && knobsFor(patient).fearLoad === 0) {
+        warnings.push(`interventions[${i}]: exposure sessions extinguish a conditioned trauma memory, and the ${patient.condition} profile carries none, so in this model they teach nothing here (CBT is the therapy modelled for depressive beliefs)`);
+      }
       continue;
     }
     if (iv.type !== 'drug') continue;

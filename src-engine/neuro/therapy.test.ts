@@ -97,6 +97,16 @@ describe('exposure treats a trauma memory, not every condition', () => {
     if (condition !== 'healthy') expect(at16(condition, 'cbt', 'scale.hamd17')).toBeLessThan(none - 3);
   });
 
+  it('says so where exposure has nothing to extinguish, and only there', () => {
+    const warnings = (condition: string) => {
+      const out = simulate({ schema: 'modulon.scenario/1', name: 't', duration: '4w', patient: { condition }, interventions: [{ type: 'drug', drug: 'sertraline', dose: '50 mg', every: '24h' }, { type: 'therapy', kind: 'exposure', every: '7d', count: 3 }] });
+      if (!out.ok) throw new Error(JSON.stringify(out.errors));
+      return out.results.warnings;
+    };
+    expect(warnings('depression')).toEqual([expect.stringMatching(/^interventions\[1\]: exposure sessions extinguish a conditioned trauma memory, and the depression profile carries none/)]);
+    expect(warnings('ptsd')).toEqual([]);
+  });
+
   it('in PTSD exposure lowers CAPS-5 by more than 8 points and more than CBT does', () => {
     const none = at16('ptsd', null, 'scale.caps5');
     const exposure = at16('ptsd', 'exposure', 'scale.caps5');

@@ -30,6 +30,7 @@ const WARNING_SCENARIOS: Array<[string, unknown]> = [
   ['dbs-charge-density', base({ duration: '2d', patient: { condition: 'parkinsons' }, interventions: [{ type: 'dbs', target: 'STN', frequencyHz: 130, pulseWidthUs: 330, amplitudeV: 6, start: '0d' }] })],
   ['tms-seizure-risk', base({ interventions: [{ type: 'tms', protocol: '10hz', target: 'left-DLPFC', intensityPctMT: 150, sessionsPerDay: 1, daysPerWeek: 5, start: '0d', stop: '1w' }] })],
   ['tdcs-beyond-trials', base({ interventions: [{ type: 'tdcs', polarity: 'anodal', target: 'left-DLPFC', currentMa: 4, minutes: 30, sessionsPerDay: 1, daysPerWeek: 5, start: '0d', stop: '1w' }] })],
+  ['exposure-without-trauma', base({ patient: { condition: 'depression' }, interventions: [{ type: 'therapy', kind: 'exposure', every: '7d', count: 4 }] })],
   ['ect-beyond-course', base({ duration: '12w', interventions: [{ type: 'ect', placement: 'bitemporal', pulseWidthMs: 1, sessionsPerWeek: 3, count: 30, start: '0d' }] })],
 ];
 
@@ -71,7 +72,7 @@ describe('run warnings in Chinese', () => {
     // Each place the engine adds to a warnings list, by file. Adding one means adding its pattern in
     // messages.ts and its scenario above, then the count here.
     const BUILDERS: Record<string, number> = {
-      'src-engine/simulate.ts': 2, // user-defined drugs, labelled maximum
+      'src-engine/simulate.ts': 3, // user-defined drugs, labelled maximum, exposure without a trauma memory
       'src-engine/pk/timeline.ts': 1, // records' steady state
       'src-engine/stimulation/plan.ts': 4, // DBS charge density, TMS seizure risk, tDCS and ECT beyond trials
     };

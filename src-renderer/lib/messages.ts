@@ -16,6 +16,8 @@ export interface MessagePattern {
   zh: (...m: string[]) => string;
 }
 
+/** Patient profiles as the engine names them in a warning. */
+const CONDITION: Record<string, string> = { healthy: '健康', alzheimers: '阿尔茨海默病', parkinsons: '帕金森病', depression: '抑郁症', schizophrenia: '精神分裂症', ptsd: 'PTSD', bipolar: '双相障碍' };
 /** Units the engine spells out in words. */
 const UNIT: Record<string, string> = { '% of motor threshold': '% MT' };
 const range = (min: string, max: string, unit: string | undefined) => `${min}–${max}${unit ? ` ${UNIT[unit] ?? unit}` : ''}`;
@@ -100,6 +102,12 @@ export const PATTERNS: readonly MessagePattern[] = [
     re: new RegExp(`^${P}tDCS beyond the doses tested in depression trials \\(at most (\\S+) mA, (\\S+) min, (\\S+) sessions a day; (.+)\\): the model extrapolates; longer or stronger sessions can reverse the after-effect \\((.+)\\), which it does not simulate\\.$`),
     zh: (p, ma, min, perDay, sources, reversal) =>
       `${at(p)}tDCS 超出抑郁症试验检验过的剂量（至多 ${ma} mA、${min} min、每日 ${perDay} 次；${sources}）：模型在此外推；更长或更强的刺激可能使后效应反转（${reversal}），模型未模拟这一点。`,
+  },
+  {
+    id: 'exposure-without-trauma',
+    kind: 'warning',
+    re: new RegExp(`^${P}exposure sessions extinguish a conditioned trauma memory, and the (\\S+) profile carries none, so in this model they teach nothing here \\(CBT is the therapy modelled for depressive beliefs\\)$`),
+    zh: (p, condition) => `${at(p)}暴露治疗消退的是条件化的创伤记忆，而${CONDITION[condition!] ?? condition}的患者档案中没有这种记忆，因此在本模型中这些治疗在此学不到任何东西（针对抑郁信念建模的治疗是认知行为治疗）`,
   },
   {
     id: 'ect-beyond-course',
