@@ -250,10 +250,11 @@ line('basalGangliaSpectrum(): the STN spectrum at a probe', median(time(() => ba
     const n = Math.max(5, Math.min(RUNS, 21));
     const ui = await uiBench(n, Math.max(3, Math.min(RUNS >> 3, 7)));
     console.log(`app in Chromium (web mode, Playwright; ${ui.edits.length} edits, ${ui.coldStarts.length} cold starts; limits 150 ms and 2000 ms):`);
-    line('edit of the dose → live preview run in the Web Worker and the charts in view redrawn, 12 weeks (ketamine weekly + sertraline daily)', median(ui.edits));
+    line('edit of the dose → live preview run in the Web Worker and the chart in view (plasma and targets) redrawn, 12 weeks (ketamine weekly + sertraline daily)', median(ui.edits));
     line('  of which edit → engine answer back from the worker (run + transfer)', median(ui.engine));
     console.log('  split of an edit (medians of each part, so they need not add up exactly):');
     for (const p of SPLIT_PARTS) line(`    ${SPLIT_LABELS[p]}`, median(ui.split[p]));
+    line('  edit → every chart drawn, those out of view (after the paint) included', median(ui.allCharts));
     line('cold start: page load in a fresh browser context → interactive (the app mounted, New scenario enabled)', median(ui.coldStarts));
     line('cold start: page load in a fresh browser context → first preview drawn (worker, first run, every chart)', median(ui.firstCharts));
   }
