@@ -45,6 +45,7 @@ test('a 5-year run shows its progress and can be cancelled; the chart keeps the 
   await page.getByRole('button', { name: '中文' }).click();
   await expect(bar).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('preview-running')).toContainText('已模拟');
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 15_000 }).toBeGreaterThan(0);
   await page.getByTestId('run-kind').screenshot({ path: 'test/e2e/screenshots/preview-progress-zh-dark.png' });
   // Left to finish, the run draws its chart and the progress goes away.
   await expect.poll(() => shownCount(page), { timeout: 60_000 }).toBeGreaterThan(shown);
