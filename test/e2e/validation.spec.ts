@@ -64,7 +64,7 @@ test('the validation page reads in plain words: names, key, citations, filters a
 
   // The effect grid, readable: drug names, condition names, verdicts in words.
   await expect(grid.locator('tbody th', { hasText: 'Memantine' })).toBeVisible();
-  await expect(grid.locator('td[data-cell="memantine×depression"]')).toHaveAttribute('title', /MADRS at 8w/);
+  await expect(grid.locator('td[data-cell="memantine×depression"]')).toHaveAttribute('title', /MADRS depression score at 8w/);
   await expect(page.getByRole('note').last()).toContainText('not for clinical decisions');
   await grid.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/validation-effect-grid.png`, fullPage: false });
