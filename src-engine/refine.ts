@@ -44,18 +44,20 @@ export function refinementBudget(scenario: Scenario, baseSamples: number): numbe
  * events first, so a tight budget keeps the peaks and troughs and drops the ladder. Ascending,
  * without repeats (closer than 1e-9 h counts as one).
  */
+/** A time (h) as an exact integer key: times closer than 1e-6 h count as one. */
+export const timeKey = (t: number): number => Math.round(t * 1e6);
+
 export function refineGrid(base: readonly number[], events: readonly number[], durationH: number, budget: number): number[] {
-  const key = (t: number) => Math.round(t * 1e6);
-  const have = new Set(base.map(key));
+  const have = new Set(base.map(timeKey));
   const added: number[] = [];
   const anchors = [...events].sort((a, b) => a - b);
   for (const level of REFINE_OFFSETS_H) {
     for (const e of anchors) {
       for (const o of level) {
         const t = e + o;
-        if (t < 0 || t > durationH + 1e-9 || have.has(key(t))) continue;
+        if (t < 0 || t > durationH + 1e-9 || have.has(timeKey(t))) continue;
         if (added.length >= budget) return merged(base, added);
-        have.add(key(t));
+        have.add(timeKey(t));
         added.push(Math.min(t, durationH));
       }
     }

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DrugFile } from './drugs/schema.ts';
 import { MAX_OUTPUT_VALUES, outputSeriesBound, parseScenario, type Scenario } from './scenario.ts';
-import { refineGrid, run, runChecked, simulate } from './simulate.ts';
+import { refineGrid } from './refine.ts';
+import { run, runChecked, simulate } from './simulate.ts';
 import { resampleResults, seriesAt } from './results.ts';
 
 const base = { schema: 'modulon.scenario/1', name: 't', patient: { condition: 'healthy' } };

@@ -8,8 +8,8 @@ import { expandRecords, type DoseRecord } from './pk/records.ts';
 import { entryFor, integrate, IntegrationError, Timeline } from './pk/timeline.ts';
 import { RESULTS_SCHEMA, type ResultEvent, type Results, type Series } from './results.ts';
 import { doseSchedule, drugLookup, hoursOf, parseScenario, regimenTimes, routeOf, type FieldError, type Scenario } from './scenario.ts';
-import { keepNeeded, refineGrid, refinementBudget } from './refine.ts';
-import { knobsFor, param } from './neuro/data.ts';
+import { keepNeeded, refineGrid, refinementBudget, timeKey } from './refine.ts';
+import { hasTraumaMemory, knobsFor, param } from './neuro/data.ts';
 import type { DriveArrays } from './neuro/model.ts';
 import { PROGRESS_EVERY, runNeuro, type Session } from './neuro/run.ts';
 import { planDevices, sessionLabel } from './stimulation/plan.ts';
@@ -25,8 +25,6 @@ interface Administration {
   mg: number;
   label: string;
 }
-
-export { REFINE_OFFSETS_H, REFINE_TOLERANCE, refineGrid, refinementBudget } from './refine.ts';
 
 export type SimulateOutcome = { ok: true; results: Results } | { ok: false; errors: FieldError[] };
 
@@ -96,7 +94,7 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   for (const [i, iv] of scenario.interventions.entries()) {
     if (iv.type === 'therapy') {
       for (const t of regimenTimes(iv, durationH)) sessions.push({ t, kind: iv.kind });
-      if (iv.kind === 'exposure' && knobsFor(patient).fearLoad === 0) {
+      if (iv.kind === 'exposure' && !hasTraumaMemory(knobsFor(patient))) {
         warnings.push(`interventions[${i}]: exposure sessions extinguish a conditioned trauma memory, and the ${patient.condition} profile carries none, so in this model they teach nothing here (CBT is the therapy modelled for depressive beliefs)`);
       }
       continue;
@@ -166,10 +164,9 @@ export function run(scenario: Scenario, options: RunOptions = {}): Results {
   let grid = candidates;
   let outputs = drive.outputs;
   if (!options.times && options.refine !== false && options.refine !== 'all' && candidates.length > base.length) {
-    const key = (t: number) => Math.round(t * 1e6);
-    const fixed = new Set([...base, ...refineGrid(base, [...sessions.map((x) => x.t), ...devices.edges], durationH, budget)].map(key));
+    const fixed = new Set([...base, ...refineGrid(base, [...sessions.map((x) => x.t), ...devices.edges], durationH, budget)].map(timeKey));
     const curves: ArrayLike<number>[] = [...plasma, ...brain.filter((b) => b !== undefined), ...engagement.map((e) => e.v)];
-    const keep = keepNeeded(candidates, (k) => fixed.has(key(candidates[k] as number)), curves.length, (c, k) => (curves[c] as ArrayLike<number>)[drive.outputs[k] as number] as number);
+    const keep = keepNeeded(candidates, (k) => fixed.has(timeKey(candidates[k] as number)), curves.length, (c, k) => (curves[c] as ArrayLike<number>)[drive.outputs[k] as number] as number);
     grid = candidates.filter((_, k) => keep[k]);
     outputs = drive.outputs.filter((_, k) => keep[k]);
   }

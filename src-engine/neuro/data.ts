@@ -142,6 +142,9 @@ export function knobsFor(patient: Pick<Patient, 'condition' | 'severity' | 'trea
 }
 
 /** Progression rates (1/h) of the knobs that decline with the disease. */
+/** Whether a profile carries a conditioned trauma memory for exposure to extinguish (PTSD's fearLoad). */
+export const hasTraumaMemory = (knobs: Pick<Knobs, 'fearLoad'>): boolean => knobs.fearLoad > 0;
+
 export function progressionFor(condition: string): Partial<Record<KnobId, number>> {
   const profile = CONDITION_PROFILES.get(condition);
   const out: Partial<Record<KnobId, number>> = {};

@@ -11,7 +11,7 @@
 // deliberate deviation: §2.4 relaxes the autoreceptor at k_deg·(1 + αA), which with the α needed
 // for near-full recovery would desensitise within 1–2 days; here it relaxes toward the same
 // equilibrium with a fixed time constant (6 days), as the recovery over 14–21 days requires.
-import { knobsFor, progressionFor, type Knobs } from './data.ts';
+import { hasTraumaMemory, knobsFor, progressionFor, type Knobs } from './data.ts';
 import { neuroParams, type NeuroParams } from './params.ts';
 import { hill, toxicity, type Toxicity } from './toxicity.ts';
 import { Devices, motorCircuit, type StimulationSession } from './devices.ts';
@@ -676,7 +676,7 @@ export class NeuroModel {
     const record =
       kind === 'cbt'
         ? this.cbt.session(gated ? f.gain : 1)
-        : this.exposure.session(this.knobs.extinctionCapacity * (gated ? f.gainHip : 1), this.knobs.fearLoad > 0 ? 1 : 0);
+        : this.exposure.session(this.knobs.extinctionCapacity * (gated ? f.gainHip : 1), hasTraumaMemory(this.knobs) ? 1 : 0);
     this.sessionLog.push({ kind, ...record });
     // The session's activity tags the prefrontal spines a plasticity window added (those above the
     // density the slow BDNF tone alone would hold) and stabilises a share of them.
